@@ -1,0 +1,146 @@
+/**
+ * Configuration model and how it is read. Three sources, later ones winning:
+ * 1. defaults below;
+ * 2. a page block `<script type="application/json" id="omnishelf-config">{...}</script>`;
+ * 3. `configure({...})` from JavaScript (the only way to inject a custom `BackendClient`);
+ * and `<omni-provider>` attributes for the widgets inside it.
+ */
+import type { BackendClient } from './api/backend-client.js';
+import type { ShopperLocation } from './geo/location.js';
+
+/** How much of the stock count shoppers see. */
+export type StockDisplay = 'exact' | 'threshold' | 'status';
+/** 'auto' picks miles for en-US, en-GB and my (Myanmar)/LR locales, kilometres elsewhere. */
+export type DistanceUnit = 'auto' | 'km' | 'mi';
+
+export interface OmniConfig {
+  /** Base URL of contract v1, e.g. "https://shop.example/api/omni/v1". */
+  apiBase: string;
+  /** BCP 47 tag; 'auto' follows `<html lang>`, then the browser. */
+  locale: string;
+  /** ISO 4217 currency code for prices. */
+  currency: string;
+  /** ISO 3166 alpha-2 country for postal codes the shopper types. */
+  country: string;
+  units: DistanceUnit;
+  stockDisplay: StockDisplay;
+  /** With `stockDisplay: 'threshold'`, counts at or below this show "Only N left". */
+  lowStockThreshold: number;
+  radiusKm: number;
+  storeLimit: number;
+  /** The merchant's default store, used until the shopper picks one. */
+  defaultStoreId?: string;
+  /** The merchant's default location, used until the shopper gives one. */
+  defaultLocation?: ShopperLocation;
+  /** Per-request timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt for network errors, 408, 429 and 5xx. */
+  retries: number;
+  /** IndexedDB database name. */
+  cacheName: string;
+}
+
+export interface ConfigureOptions extends Partial<OmniConfig> {
+  /** Replaces `RestBackend`: for merchants whose platform speaks another API. */
+  backend?: BackendClient;
+}
+
+export const DEFAULT_CONFIG: OmniConfig = {
+  apiBase: '/api/omni/v1',
+  locale: 'auto',
+  currency: 'USD',
+  country: 'US',
+  units: 'auto',
+  stockDisplay: 'threshold',
+  lowStockThreshold: 5,
+  radiusKm: 50,
+  storeLimit: 5,
+  timeoutMs: 8000,
+  retries: 3,
+  cacheName: 'omnishelf',
+};
+
+export const CONFIG_SCRIPT_ID = 'omnishelf-config';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function positive(value: unknown, min = 0): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= min ? n : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseLocation(value: unknown): ShopperLocation | undefined {
+  if (!isObject(value)) return undefined;
+  const lat = positive(value.lat, -90);
+  const lng = positive(value.lng, -180);
+  if (lat !== undefined && lng !== undefined && lat <= 90 && lng <= 180) {
+    return { kind: 'coords', lat, lng };
+  }
+  const postalCode = text(value.postalCode);
+  const country = text(value.country);
+  if (postalCode && country) return { kind: 'postal', postalCode, country: country.toUpperCase() };
+  return undefined;
+}
+
+function oneOf<T extends string>(value: unknown, options: readonly T[]): T | undefined {
+  return options.includes(value as T) ? (value as T) : undefined;
+}
+
+/**
+ * Turns untrusted input (JSON block, attributes, JS) into a partial config, dropping any field
+ * that is missing or of the wrong type, so one typo never breaks the page.
+ */
+export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
+  if (!isObject(input)) return {};
+  const out: Partial<OmniConfig> = {};
+  const apiBase = text(input.apiBase);
+  if (apiBase) out.apiBase = apiBase.replace(/\/+$/, '');
+  const locale = text(input.locale);
+  if (locale) out.locale = locale;
+  const currency = text(input.currency);
+  if (currency && /^[A-Za-z]{3}$/.test(currency)) out.currency = currency.toUpperCase();
+  const country = text(input.country);
+  if (country && /^[A-Za-z]{2}$/.test(country)) out.country = country.toUpperCase();
+  const units = oneOf(input.units, ['auto', 'km', 'mi'] as const);
+  if (units) out.units = units;
+  const stockDisplay = oneOf(input.stockDisplay, ['exact', 'threshold', 'status'] as const);
+  if (stockDisplay) out.stockDisplay = stockDisplay;
+  const threshold = positive(input.lowStockThreshold);
+  if (threshold !== undefined) out.lowStockThreshold = Math.floor(threshold);
+  const radiusKm = positive(input.radiusKm, 0.1);
+  if (radiusKm !== undefined) out.radiusKm = radiusKm;
+  const storeLimit = positive(input.storeLimit, 1);
+  if (storeLimit !== undefined) out.storeLimit = Math.min(50, Math.floor(storeLimit));
+  const defaultStoreId = text(input.defaultStoreId);
+  if (defaultStoreId) out.defaultStoreId = defaultStoreId;
+  const defaultLocation = parseLocation(input.defaultLocation);
+  if (defaultLocation) out.defaultLocation = defaultLocation;
+  const timeoutMs = positive(input.timeoutMs, 100);
+  if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  const retries = positive(input.retries);
+  if (retries !== undefined) out.retries = Math.min(10, Math.floor(retries));
+  const cacheName = text(input.cacheName);
+  if (cacheName) out.cacheName = cacheName;
+  return out;
+}
+
+/** Reads the page's JSON block; a malformed block is reported once and ignored. */
+export function readPageConfig(doc: Document = document): Partial<OmniConfig> {
+  const script = doc.getElementById(CONFIG_SCRIPT_ID);
+  if (!script?.textContent?.trim()) return {};
+  try {
+    return sanitizeConfig(JSON.parse(script.textContent));
+  } catch (error) {
+    console.warn(`[omnishelf] #${CONFIG_SCRIPT_ID} is not valid JSON; using defaults.`, error);
+    return {};
+  }
+}
+
+export function resolveConfig(...layers: Partial<OmniConfig>[]): OmniConfig {
+  return Object.assign({}, DEFAULT_CONFIG, ...layers) as OmniConfig;
+}
