@@ -1,0 +1,137 @@
+/**
+ * Locale-aware formatting, all through Intl. Formatters are cached per locale and options; an
+ * invalid locale falls back to 'en' without throwing.
+ */
+import { zonedDateTime } from '../geo/hours.js';
+
+const FALLBACK_LOCALE = 'en';
+const KM_PER_MILE = 1.609344;
+
+/** The canonical form of `locale`, or 'en' when it is not a valid BCP 47 tag. */
+export function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+const cache = new Map<string, unknown>();
+
+function cached<T>(kind: string, locale: string, options: object, create: (l: string) => T): T {
+  const safe = safeLocale(locale);
+  const key = `${kind}|${safe}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = create(safe);
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  cached('number', locale, options, (l) => new Intl.NumberFormat(l, options));
+
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached('date', locale, options, (l) => new Intl.DateTimeFormat(l, options));
+
+const relativeFormat = (locale: string): Intl.RelativeTimeFormat =>
+  cached('relative', locale, {}, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+
+/**
+ * A distance with its unit, e.g. "2.1 km" / "1.3 mi" (Intl.NumberFormat style 'unit'): one decimal
+ * below 10, whole numbers from 10. `km` is always kilometres; it is converted for 'mi'. Returns ''
+ * for a negative or non-finite distance.
+ */
+export function formatDistance(km: number, unit: 'km' | 'mi', locale: string): string {
+  if (!Number.isFinite(km) || km < 0) return '';
+  const value = unit === 'mi' ? km / KM_PER_MILE : km;
+  const digits = Math.round(value * 10) / 10 < 10 ? 1 : 0;
+  return numberFormat(locale, {
+    style: 'unit',
+    unit: unit === 'mi' ? 'mile' : 'kilometer',
+    unitDisplay: 'short',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/**
+ * A wall-clock time "HH:MM" in the locale's style ("21:00" -> "9:00 PM" in en-US, localized digits
+ * in ar). The time is not converted between timezones. Malformed input is returned unchanged.
+ */
+export function formatClockTime(hhmm: string, locale: string): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 24 || minutes > 59) return hhmm;
+  const date = new Date(Date.UTC(2000, 0, 1, hours % 24, minutes));
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago (or until) `fromMs` is, seen at `nowMs`, with Intl.RelativeTimeFormat numeric
+ * 'auto' and the largest fitting unit: "now", "12 minutes ago", "2 hours ago", "yesterday",
+ * "3 days ago", "last month" ... Both are epoch milliseconds.
+ */
+export function formatRelativeTime(fromMs: number, nowMs: number, locale: string): string {
+  const rtf = relativeFormat(locale);
+  const diff = fromMs - nowMs;
+  if (!Number.isFinite(diff)) return '';
+  const abs = Math.abs(diff);
+  const sign = diff < 0 ? -1 : 1;
+  const round = (unitMs: number): number => sign * Math.round(abs / unitMs);
+  if (abs < MINUTE) return rtf.format(0, 'second');
+  if (Math.round(abs / MINUTE) < 60) return rtf.format(round(MINUTE), 'minute');
+  if (Math.round(abs / HOUR) < 24) return rtf.format(round(HOUR), 'hour');
+  if (Math.round(abs / DAY) < 30) return rtf.format(round(DAY), 'day');
+  if (Math.round(abs / (30 * DAY)) < 12) return rtf.format(round(30 * DAY), 'month');
+  return rtf.format(round(365 * DAY), 'year');
+}
+
+/** A plain number in the locale's digits and grouping. */
+export function formatNumber(n: number, locale: string): string {
+  return numberFormat(locale, {}).format(n);
+}
+
+/** Where `formatDayOffset` counts days from. */
+export interface DayOffsetOptions {
+  /** The instant whose calendar day is offset 0; default now. */
+  from?: Date;
+  /** IANA timezone whose calendar is used (the store's); default the browser's. */
+  timeZone?: string;
+}
+
+/**
+ * A day relative to today, as shoppers read it next to an opening time: 0 -> "today",
+ * 1 -> "tomorrow" (Intl.RelativeTimeFormat numeric 'auto'); 2 to 6 -> the weekday name
+ * ("Friday", Intl.DateTimeFormat) of that day in `options.timeZone`, counted from the calendar
+ * day of `options.from`; anything else (past days, a week or more, an invalid timezone) ->
+ * relative text such as "in 8 days". Pair with `storeOpenState(store, now).opensAt` by passing
+ * the same `now` and the store's timezone.
+ */
+export function formatDayOffset(
+  dayOffset: number,
+  locale: string,
+  options: DayOffsetOptions = {},
+): string {
+  const rtf = relativeFormat(locale);
+  const offset = Math.trunc(dayOffset);
+  if (!Number.isFinite(offset)) return '';
+  if (offset >= 2 && offset <= 6) {
+    const from = options.from ?? new Date();
+    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const today = zonedDateTime(from, timeZone);
+    if (today) {
+      // Noon UTC of the target calendar day, formatted in UTC: no DST edge can shift the day.
+      const target = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));
+      return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(target);
+    }
+  }
+  return rtf.format(offset, 'day');
+}
