@@ -9,6 +9,8 @@ export interface StockLookup {
   location?: ShopperLocation;
   radiusKm: number;
   limit: number;
+  /** Also report online (warehouse) stock; costs a second, batched request when stores are asked. */
+  includeOnline?: boolean;
 }
 
 export interface StoreStock {

@@ -1,0 +1,166 @@
+import { expect } from '@open-wc/testing';
+import type { BackendClient } from '../../../src/core/api/backend-client.js';
+import { createAvailabilityBatcher } from '../../../src/core/api/batcher.js';
+import { OmniError } from '../../../src/core/api/errors.js';
+import type {
+  Availability,
+  AvailabilityQuery,
+  Store,
+  StoreQuery,
+} from '../../../src/core/api/types.js';
+import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
+import { createSwr } from '../../../src/core/cache/swr.js';
+import { createStockService } from '../../../src/core/stock/stock-service.js';
+
+const store = (id: string, distanceKm: number): Store => ({
+  id,
+  name: `Store ${id}`,
+  address: { line1: '1 Main St', city: 'Nairobi', postalCode: '00100', country: 'KE' },
+  location: { lat: -1.28, lng: 36.82 },
+  timezone: 'Africa/Nairobi',
+  hours: [],
+  closures: [],
+  pickup: { enabled: true, leadTimeMinutes: 60 },
+  distanceKm,
+});
+
+const record = (
+  sku: string,
+  storeId: string | null,
+  status: Availability['status'],
+): Availability => ({
+  sku,
+  storeId,
+  status,
+  updatedAt: '2026-11-24T08:00:00+03:00',
+});
+
+/** A backend that counts calls and answers from tables; `down` makes every call fail. */
+function fakeBackend(stores: Store[], stock: Availability[]) {
+  const calls = { stores: [] as StoreQuery[], availability: [] as AvailabilityQuery[] };
+  let down = false;
+  const fail = () => Promise.reject(new OmniError('network', 'down'));
+  const backend: BackendClient = {
+    findStores(query) {
+      calls.stores.push(query);
+      return down ? fail() : Promise.resolve(stores);
+    },
+    getAvailability(query) {
+      calls.availability.push(query);
+      if (down) return fail();
+      return Promise.resolve(
+        stock.filter(
+          (a) =>
+            query.skus.includes(a.sku) &&
+            (query.storeIds
+              ? a.storeId !== null && query.storeIds.includes(a.storeId)
+              : a.storeId === null),
+        ),
+      );
+    },
+    notifyBackInStock: () => Promise.resolve(),
+  };
+  return { backend, calls, setDown: (value: boolean) => (down = value) };
+}
+
+describe('stock service', () => {
+  const stores = [store('near', 1), store('mid', 5), store('far', 20)];
+  const stock = [
+    record('A', 'near', 'out_of_stock'),
+    record('A', 'mid', 'in_stock'),
+    record('A', 'far', 'low_stock'),
+    record('A', null, 'in_stock'),
+    record('B', 'near', 'in_stock'),
+  ];
+  const location = { kind: 'coords', lat: -1.28, lng: 36.82 } as const;
+
+  function setup(now = () => Date.now()) {
+    const fake = fakeBackend(stores, stock);
+    const { cache } = createMemoryStorage();
+    const service = createStockService({
+      backend: fake.backend,
+      swr: createSwr(cache, { now }),
+      availability: createAvailabilityBatcher(fake.backend),
+    });
+    return { ...fake, service };
+  }
+
+  it('ranks the nearest store that has the item first, out of stock last', async () => {
+    const { service } = setup();
+    const result = await service.lookup({ sku: 'A', location, radiusKm: 50, limit: 5 });
+    expect(result.value.stores.map((s) => s.store.id)).to.deep.equal(['mid', 'far', 'near']);
+    expect(result.value.stores[2].availability?.status).to.equal('out_of_stock');
+    expect(result.value.online).to.equal(undefined);
+  });
+
+  it('treats a store without a record as having none and reports online stock on request', async () => {
+    const { service } = setup();
+    const result = await service.lookup({
+      sku: 'B',
+      location,
+      radiusKm: 50,
+      limit: 5,
+      includeOnline: true,
+    });
+    expect(result.value.stores[0].store.id).to.equal('near');
+    expect(result.value.stores[1].availability).to.equal(undefined);
+    expect(result.value.online).to.equal(undefined);
+    const a = await service.lookup({
+      sku: 'A',
+      location,
+      radiusKm: 50,
+      limit: 5,
+      includeOnline: true,
+    });
+    expect(a.value.online?.status).to.equal('in_stock');
+  });
+
+  it('asks only for online stock without a location', async () => {
+    const { service, calls } = setup();
+    const result = await service.lookup({ sku: 'A', radiusKm: 50, limit: 5 });
+    expect(calls.stores).to.have.length(0);
+    expect(calls.availability).to.deep.equal([{ skus: ['A'], storeIds: undefined }]);
+    expect(result.value.online?.status).to.equal('in_stock');
+  });
+
+  it('batches the lookups of many tiles into one store search and one availability request', async () => {
+    const { service, calls } = setup();
+    const skus = Array.from({ length: 48 }, (_, i) => `SKU-${i}`);
+    await Promise.all(skus.map((sku) => service.lookup({ sku, location, radiusKm: 50, limit: 5 })));
+    expect(calls.stores).to.have.length(1);
+    expect(calls.availability).to.have.length(1);
+    expect(calls.availability[0].skus).to.have.members(skus);
+  });
+
+  it('serves a repeat view from the cache, and stale data when the network is down', async () => {
+    let now = Date.parse('2026-11-24T09:00:00Z');
+    const { service, calls, setDown } = setup(() => now);
+    const query = { sku: 'A', location, radiusKm: 50, limit: 5 };
+    const first = await service.lookup(query);
+    expect(first.source).to.equal('network');
+    const second = await service.lookup(query);
+    expect(second.source).to.equal('cache');
+    expect(calls.availability).to.have.length(1);
+
+    now += 12 * 60 * 1000;
+    setDown(true);
+    const third = await service.lookup(query);
+    expect(third.stale).to.equal(true);
+    expect(third.updatedAt).to.equal(first.updatedAt);
+    expect(third.value.stores.map((s) => s.store.id)).to.deep.equal(['mid', 'far', 'near']);
+    let failed: unknown;
+    await third.revalidation?.catch((e: unknown) => (failed = e));
+    expect(failed).to.be.instanceOf(OmniError);
+  });
+
+  it('rejects with the backend error when nothing is cached', async () => {
+    const { service, setDown } = setup();
+    setDown(true);
+    let error: unknown;
+    await service
+      .lookup({ sku: 'A', location, radiusKm: 50, limit: 5 })
+      .catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(OmniError);
+    expect((error as OmniError).kind).to.equal('network');
+  });
+});
