@@ -1,0 +1,124 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { BackendClient } from '../../core/api/backend-client.js';
+import {
+  readPageConfig,
+  resolveConfig,
+  sanitizeConfig,
+  type DistanceUnit,
+  type OmniConfig,
+  type StockDisplay,
+} from '../../core/config.js';
+import {
+  configContext,
+  locationServiceContext,
+  stockServiceContext,
+  type LocationService,
+  type StockService,
+} from '../../core/context.js';
+import { resolveLocale, setOmniLocale } from '../../core/i18n/localization.js';
+import { createServices, type OmniServices } from '../../core/services.js';
+
+/**
+ * Configures the Omnishelf widgets inside it, without JavaScript. Attributes override the page's
+ * `#omnishelf-config` JSON block; unset attributes fall back to it, then to the defaults.
+ * The language is page-wide: the last provider or `configure()` to set `locale` wins.
+ *
+ * @tag omni-provider
+ * @slot - The widgets (and any other markup) that use this configuration.
+ */
+export class OmniProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  @provide({ context: configContext })
+  @property({ attribute: false })
+  config!: OmniConfig;
+
+  @provide({ context: stockServiceContext })
+  @property({ attribute: false })
+  stock!: StockService;
+
+  @provide({ context: locationServiceContext })
+  @property({ attribute: false })
+  location!: LocationService;
+
+  /** A custom backend for the widgets inside (JavaScript only); replaces the REST client. */
+  @property({ attribute: false }) backend?: BackendClient;
+
+  /** Base URL of the backend contract v1. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  /** BCP 47 language tag, or `auto` to follow `<html lang>`. */
+  @property() locale?: string;
+  /** ISO 4217 currency code. */
+  @property() currency?: string;
+  /** ISO 3166 country code for postal codes shoppers type. */
+  @property() country?: string;
+  /** Distance units: `auto`, `km` or `mi`. */
+  @property() units?: DistanceUnit;
+  /** How much of the stock count shoppers see: `exact`, `threshold` or `status`. */
+  @property({ attribute: 'stock-display' }) stockDisplay?: StockDisplay;
+  /** With `stock-display="threshold"`, counts at or below this read "Only N left". */
+  @property({ attribute: 'low-stock-threshold' }) lowStockThreshold?: string;
+  /** Search radius for nearby stores, in kilometres. */
+  @property({ attribute: 'radius-km' }) radiusKm?: string;
+  /** How many nearby stores to list. */
+  @property({ attribute: 'store-limit' }) storeLimit?: string;
+  /** The merchant's default store, until the shopper picks one. */
+  @property({ attribute: 'default-store-id' }) defaultStoreId?: string;
+  /** IndexedDB database name. */
+  @property({ attribute: 'cache-name' }) cacheName?: string;
+
+  private services?: OmniServices;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('config') && this.config === this.services?.config) return;
+    const config = resolveConfig(
+      readPageConfig(document),
+      sanitizeConfig({
+        apiBase: this.apiBase,
+        locale: this.locale,
+        currency: this.currency,
+        country: this.country,
+        units: this.units,
+        stockDisplay: this.stockDisplay,
+        lowStockThreshold: this.lowStockThreshold,
+        radiusKm: this.radiusKm,
+        storeLimit: this.storeLimit,
+        defaultStoreId: this.defaultStoreId,
+        cacheName: this.cacheName,
+      }),
+    );
+    const previous = this.services;
+    const rebuild =
+      !previous ||
+      changed.has('backend') ||
+      config.apiBase !== previous.config.apiBase ||
+      config.cacheName !== previous.config.cacheName;
+    this.services = rebuild ? createServices(config, this.backend) : { ...previous, config };
+    this.config = this.services.config;
+    this.stock = this.services.stock;
+    this.location = this.services.location;
+    if (!previous || config.locale !== previous.config.locale) {
+      void setOmniLocale(resolveLocale(config.locale)).catch((error: unknown) =>
+        console.warn('[omnishelf] could not switch locale', error),
+      );
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+if (!customElements.get('omni-provider')) customElements.define('omni-provider', OmniProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omni-provider': OmniProvider;
+  }
+}
