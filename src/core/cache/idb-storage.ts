@@ -1,0 +1,278 @@
+/**
+ * IndexedDB storage (through `idb`): one lazily opened database holding the bounded cache and
+ * the shopper's preferences. Every IndexedDB failure (no IndexedDB, private mode, an upgrade
+ * blocked by another tab, a terminated connection, a full disk) is a normal event: the storage
+ * switches to memory for the rest of the session and callers never see an exception.
+ */
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+import {
+  createMemoryStorage,
+  DEFAULT_MAX_ENTRIES,
+  type Storage,
+  type StorageLimits,
+} from './memory-storage.js';
+import type { CacheEntry, CacheKind, KeyValueCache, PreferenceStore } from './types.js';
+
+/** Current schema version; `upgrade` migrates any older database to it. */
+export const DB_VERSION = 2;
+
+/** Default time an open (including an upgrade blocked by another tab) may take. */
+export const DEFAULT_OPEN_TIMEOUT_MS = 2000;
+
+/** A row of the 'cache' store, keyed out of line by `${kind}:${key}`. */
+export interface CacheRecord {
+  kind: CacheKind;
+  key: string;
+  value: unknown;
+  /** Epoch ms; indexed (since v2) to evict the oldest rows first. */
+  storedAt: number;
+}
+
+/** The database schema (current version). */
+export interface OmnishelfDB extends DBSchema {
+  cache: { key: string; value: CacheRecord; indexes: { storedAt: number } };
+  prefs: { key: string; value: unknown };
+}
+
+type Db = IDBPDatabase<OmnishelfDB>;
+type CacheStore = IDBPObjectStore<OmnishelfDB, ['cache'], 'cache', 'readwrite'>;
+
+export interface OpenStorageOptions extends StorageLimits {
+  /** Database name (`OmniConfig.cacheName`). */
+  name: string;
+  /** Past this, a pending open counts as failed (e.g. blocked by an old tab). Default 2000. */
+  openTimeoutMs?: number;
+  /** Test seam: replaces `openDB`. */
+  open?: typeof openDB;
+  /**
+   * Test seam: called before every IndexedDB write; what it throws is handled exactly like the
+   * browser rejecting the write (e.g. a `QuotaExceededError` DOMException).
+   */
+  beforeWrite?: (store: 'cache' | 'prefs') => void;
+  /** Called once, with the error, when the storage switches to memory. */
+  onFallback?: (reason: unknown) => void;
+}
+
+/** The storage returned by `openStorage`. */
+export interface PersistentStorage extends Storage {
+  /** Closes the connection; a later call reopens it lazily. */
+  close(): void;
+}
+
+/** Migrations, one step per version; each runs only for databases older than its version. */
+function upgrade(
+  db: Db,
+  oldVersion: number,
+  tx: IDBPTransaction<OmnishelfDB, StoreNames<OmnishelfDB>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('cache');
+    db.createObjectStore('prefs');
+  }
+  if (oldVersion < 2) {
+    tx.objectStore('cache').createIndex('storedAt', 'storedAt');
+  }
+}
+
+/** Deletes the oldest rows (by `storedAt`) until at most `limit` remain. */
+async function trim(store: CacheStore, limit: number): Promise<void> {
+  let excess = (await store.count()) - limit;
+  if (excess <= 0) return;
+  let cursor = await store.index('storedAt').openCursor();
+  while (cursor && excess > 0) {
+    await cursor.delete();
+    excess--;
+    cursor = await cursor.continue();
+  }
+}
+
+const errorName = (error: unknown) => (error instanceof DOMException ? error.name : undefined);
+const cacheId = (kind: CacheKind, key: string) => `${kind}:${key}`;
+
+/**
+ * Creates the IndexedDB-backed cache and preference store. Nothing is opened until first use.
+ * Values that cannot be structured-cloned (a programming error) reject `set`; nothing else does.
+ */
+export function openStorage(options: OpenStorageOptions): PersistentStorage {
+  const {
+    name,
+    maxEntries = DEFAULT_MAX_ENTRIES,
+    now = Date.now,
+    openTimeoutMs = DEFAULT_OPEN_TIMEOUT_MS,
+    open = openDB,
+    beforeWrite,
+    onFallback,
+  } = options;
+  let connection: Promise<Db> | undefined;
+  let memory: Storage | undefined;
+
+  function openWithTimeout(): Promise<Db> {
+    let current: Db | undefined;
+    let timedOut = false;
+    const opening = Promise.resolve().then(() =>
+      open<OmnishelfDB>(name, DB_VERSION, {
+        upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+        // Another tab wants a newer version, or to delete the database: let it, reopen later.
+        blocking: () => {
+          current?.close();
+          if (connection === opened) connection = undefined;
+        },
+        terminated: () => {
+          if (connection === opened) connection = undefined;
+        },
+      }),
+    );
+    const opened = new Promise<Db>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new DOMException(`IndexedDB "${name}" did not open in time`, 'TimeoutError'));
+      }, openTimeoutMs);
+      opening.then(
+        (db) => {
+          clearTimeout(timer);
+          current = db;
+          // Too late: we are on memory now; do not keep blocking other tabs.
+          if (timedOut) db.close();
+          else resolve(db);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+    return opened;
+  }
+
+  function connect(): Promise<Db> {
+    connection ??= openWithTimeout();
+    return connection;
+  }
+
+  function drop(): void {
+    const closing = connection;
+    connection = undefined;
+    closing?.then(
+      (db) => db.close(),
+      () => {},
+    );
+  }
+
+  function fallBack(reason: unknown): Storage {
+    if (!memory) {
+      memory = createMemoryStorage({ maxEntries, now });
+      drop();
+      onFallback?.(reason);
+    }
+    return memory;
+  }
+
+  /** Runs `op` on IndexedDB, reconnecting or evicting once when that can help, else on memory. */
+  async function run<T>(
+    op: (db: Db) => Promise<T>,
+    onMemory: (storage: Storage) => Promise<T>,
+    write = false,
+  ): Promise<T> {
+    if (memory) return onMemory(memory);
+    try {
+      const pending = connect();
+      const db = await pending;
+      try {
+        return await op(db);
+      } catch (error) {
+        if (errorName(error) === 'InvalidStateError') {
+          // The connection was closed under us (versionchange, terminated): reopen once.
+          if (connection === pending) connection = undefined;
+          db.close();
+          return await op(await connect());
+        }
+        if (write && errorName(error) === 'QuotaExceededError') {
+          const tx = db.transaction('cache', 'readwrite');
+          const evictHalf = async () => trim(tx.store, Math.floor((await tx.store.count()) / 2));
+          await Promise.all([evictHalf(), tx.done]);
+          return await op(db);
+        }
+        throw error;
+      }
+    } catch (error) {
+      if (errorName(error) === 'DataCloneError') throw error;
+      return onMemory(fallBack(error));
+    }
+  }
+
+  const cache: KeyValueCache = {
+    get backend() {
+      return memory ? 'memory' : 'indexeddb';
+    },
+    get<T>(kind: CacheKind, key: string) {
+      return run(
+        async (db) => {
+          const record = await db.get('cache', cacheId(kind, key));
+          return record && ({ value: record.value, storedAt: record.storedAt } as CacheEntry<T>);
+        },
+        (m) => m.cache.get<T>(kind, key),
+      );
+    },
+    set<T>(kind: CacheKind, key: string, value: T, storedAt = now()) {
+      return run(
+        async (db) => {
+          beforeWrite?.('cache');
+          const tx = db.transaction('cache', 'readwrite');
+          const write = async () => {
+            await tx.store.put({ kind, key, value, storedAt }, cacheId(kind, key));
+            await trim(tx.store, maxEntries);
+          };
+          await Promise.all([write(), tx.done]);
+        },
+        (m) => m.cache.set(kind, key, value, storedAt),
+        true,
+      );
+    },
+    delete(kind: CacheKind, key: string) {
+      return run(
+        (db) => db.delete('cache', cacheId(kind, key)),
+        (m) => m.cache.delete(kind, key),
+      );
+    },
+    clear() {
+      return run(
+        (db) => db.clear('cache'),
+        (m) => m.cache.clear(),
+      );
+    },
+  };
+
+  const prefs: PreferenceStore = {
+    get<T>(key: string) {
+      return run(
+        (db) => db.get('prefs', key) as Promise<T | undefined>,
+        (m) => m.prefs.get<T>(key),
+      );
+    },
+    set<T>(key: string, value: T) {
+      return run(
+        async (db) => {
+          beforeWrite?.('prefs');
+          await db.put('prefs', value, key);
+        },
+        (m) => m.prefs.set(key, value),
+        true,
+      );
+    },
+    delete(key: string) {
+      return run(
+        (db) => db.delete('prefs', key),
+        (m) => m.prefs.delete(key),
+      );
+    },
+  };
+
+  return { cache, prefs, close: drop };
+}

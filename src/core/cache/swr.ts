@@ -1,0 +1,144 @@
+/**
+ * Stale-while-revalidate over a `KeyValueCache`: fresh values come from the cache without a
+ * request; stale ones are shown at once while the network refreshes them; concurrent reads of
+ * the same key share one request. Only successful answers are cached.
+ */
+import { OmniError } from '../api/errors.js';
+import {
+  DEFAULT_TTLS,
+  MAX_STALE_AGE_MS,
+  type CacheKind,
+  type CacheTtls,
+  type Fresh,
+  type KeyValueCache,
+  type SwrResult,
+} from './types.js';
+
+export interface SwrOptions {
+  /** Per-kind time to live, over `DEFAULT_TTLS`. */
+  ttls?: Partial<CacheTtls>;
+  /** Clock. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Reads through the cache with stale-while-revalidate. */
+export interface Swr {
+  /**
+   * Fresh cache hit: served, no request. Stale hit (older than its TTL, younger than
+   * `MAX_STALE_AGE_MS`): served with `stale: true` and `revalidation`. Miss (or older): waits for
+   * `fetcher`, whose error then rejects the read. `signal` detaches this caller; the shared
+   * request is aborted only when every caller waiting on it has aborted.
+   */
+  read<T>(
+    kind: CacheKind,
+    key: string,
+    fetcher: (signal?: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<SwrResult<T>>;
+}
+
+/** One network request shared by every reader of a kind+key. */
+interface Flight {
+  promise: Promise<Fresh<unknown>>;
+  controller: AbortController;
+  waiters: number;
+}
+
+const aborted = (signal: AbortSignal) =>
+  new OmniError('aborted', 'The read was aborted', { cause: signal.reason });
+
+/** Creates a stale-while-revalidate reader over `cache`. */
+export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
+  const ttls: CacheTtls = { ...DEFAULT_TTLS, ...options.ttls };
+  const now = options.now ?? Date.now;
+  const flights = new Map<string, Flight>();
+
+  function start<T>(kind: CacheKind, key: string, fetcher: (s?: AbortSignal) => Promise<T>) {
+    const id = `${kind}:${key}`;
+    let flight = flights.get(id);
+    if (!flight) {
+      const controller = new AbortController();
+      const promise = (async (): Promise<Fresh<unknown>> => {
+        const value = await fetcher(controller.signal);
+        const updatedAt = now();
+        // The cache is best effort: a failed write must not lose the answer.
+        await cache.set(kind, key, value, updatedAt).catch(() => {});
+        return { value, updatedAt, stale: false, source: 'network' };
+      })();
+      // Rejections reach the callers through `join`; none is left unhandled here.
+      promise
+        .finally(() => {
+          if (flights.get(id)?.promise === promise) flights.delete(id);
+        })
+        .catch(() => {});
+      flight = { promise, controller, waiters: 0 };
+      flights.set(id, flight);
+    }
+    return { id, flight };
+  }
+
+  function join<T>(id: string, flight: Flight, signal?: AbortSignal): Promise<Fresh<T>> {
+    const promise = flight.promise as Promise<Fresh<T>>;
+    if (!signal) {
+      flight.waiters = Infinity; // a caller that cannot abort keeps the request alive
+      return promise;
+    }
+    const leave = () => {
+      if (--flight.waiters > 0) return;
+      if (flights.get(id) === flight) flights.delete(id);
+      flight.controller.abort(signal.reason);
+    };
+    flight.waiters++;
+    if (signal.aborted) {
+      leave();
+      return Promise.reject(aborted(signal));
+    }
+    return new Promise<Fresh<T>>((resolve, reject) => {
+      const onAbort = () => {
+        reject(aborted(signal));
+        leave();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      promise.then(
+        (fresh) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(fresh);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  return {
+    async read<T>(
+      kind: CacheKind,
+      key: string,
+      fetcher: (signal?: AbortSignal) => Promise<T>,
+      signal?: AbortSignal,
+    ): Promise<SwrResult<T>> {
+      if (signal?.aborted) throw aborted(signal);
+      const entry = await cache.get<T>(kind, key).catch(() => undefined);
+      const age = entry ? now() - entry.storedAt : Infinity;
+      if (entry && age < ttls[kind]) {
+        return { value: entry.value, updatedAt: entry.storedAt, stale: false, source: 'cache' };
+      }
+      const { id, flight } = start(kind, key, fetcher);
+      const fresh = join<T>(id, flight, signal);
+      if (entry && age < MAX_STALE_AGE_MS) {
+        // Nobody may await it: keep a rejection from being reported as unhandled.
+        fresh.catch(() => {});
+        return {
+          value: entry.value,
+          updatedAt: entry.storedAt,
+          stale: true,
+          source: 'cache',
+          revalidation: fresh,
+        };
+      }
+      return fresh;
+    },
+  };
+}
