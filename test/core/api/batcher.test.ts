@@ -1,6 +1,11 @@
+import sinon from 'sinon';
 import { expect } from '@open-wc/testing';
 import type { BackendClient, RequestOptions } from '../../../src/core/api/backend-client.js';
-import { createAvailabilityBatcher } from '../../../src/core/api/batcher.js';
+import {
+  BATCH_MAX_WAIT_MS,
+  BATCH_QUIET_MS,
+  createAvailabilityBatcher,
+} from '../../../src/core/api/batcher.js';
 import { OmniError } from '../../../src/core/api/errors.js';
 import type { Availability, AvailabilityQuery } from '../../../src/core/api/types.js';
 
@@ -44,7 +49,8 @@ function fakeClient(manual = false) {
   return { client, calls };
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits until a batch opened now has been sent (its quiet window has passed). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, BATCH_QUIET_MS + 5));
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -112,6 +118,45 @@ describe('api/createAvailabilityBatcher', () => {
     expect(online.map((r) => r.storeId)).to.deep.equal([null]);
     expect(one.map((r) => r.storeId)).to.deep.equal(['st-1']);
     expect(two.map((r) => r.storeId)).to.deep.equal(['st-1', 'st-2']);
+  });
+
+  describe('window (fake timers)', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = sinon.useFakeTimers()));
+    afterEach(() => clock.restore());
+
+    it('keeps collecting loads that arrive milliseconds apart, as IndexedDB reads do', async () => {
+      const { client, calls } = fakeClient();
+      const batcher = createAvailabilityBatcher(client);
+      const loads: Promise<unknown>[] = [];
+      for (let i = 0; i < 6; i++) {
+        loads.push(batcher.load(`SKU-${i}`, ['st-1']));
+        await clock.tickAsync(BATCH_QUIET_MS - 2);
+      }
+      expect(calls).to.have.length(0);
+      await clock.tickAsync(BATCH_QUIET_MS);
+      await Promise.all(loads);
+      expect(calls).to.have.length(1);
+      expect(calls[0].query.skus).to.have.length(6);
+    });
+
+    it('sends at the latest after the maximum wait, however busy', async () => {
+      const { client, calls } = fakeClient();
+      const batcher = createAvailabilityBatcher(client);
+      const loads: Promise<unknown>[] = [];
+      for (let t = 0; t < BATCH_MAX_WAIT_MS * 2; t += 2) {
+        loads.push(batcher.load(`SKU-${t}`, ['st-1']));
+        await clock.tickAsync(2);
+      }
+      await clock.tickAsync(BATCH_MAX_WAIT_MS);
+      await Promise.all(loads);
+      expect(calls.length).to.be.at.least(2);
+      // One load every 2 ms: the first batch left within a quiet window after the maximum wait.
+      expect(calls[0].query.skus.length).to.be.within(
+        BATCH_MAX_WAIT_MS / 2,
+        (BATCH_MAX_WAIT_MS + BATCH_QUIET_MS) / 2,
+      );
+    });
   });
 
   it('makes a new call for loads in a later tick', async () => {
