@@ -104,7 +104,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
   const {
     name,
     maxEntries = DEFAULT_MAX_ENTRIES,
-    now = Date.now,
+    now = () => Date.now(),
     openTimeoutMs = DEFAULT_OPEN_TIMEOUT_MS,
     open = openDB,
     beforeWrite,

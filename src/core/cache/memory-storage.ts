@@ -27,7 +27,7 @@ const cacheId = (kind: CacheKind, key: string) => `${kind}:${key}`;
 /** Creates an empty in-memory cache and preference store. */
 export function createMemoryStorage(options: StorageLimits = {}): Storage {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const entries = new Map<string, CacheEntry<unknown>>();
   const prefs = new Map<string, unknown>();
 

@@ -50,7 +50,7 @@ const aborted = (signal: AbortSignal) =>
 /** Creates a stale-while-revalidate reader over `cache`. */
 export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...options.ttls };
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const flights = new Map<string, Flight>();
 
   function start<T>(kind: CacheKind, key: string, fetcher: (s?: AbortSignal) => Promise<T>) {
