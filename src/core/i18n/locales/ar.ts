@@ -1,0 +1,97 @@
+/**
+ * Arabic (Modern Standard Arabic) templates for @lit/localize runtime mode, maintained by hand.
+ * Keys are the explicit `msg()` ids; `${0}`, `${1}` ... are the source expressions by position.
+ * `node scripts/check-i18n.mjs` fails when an id is missing here or no longer used.
+ * Phrasing avoids number-noun agreement ("الكمية المتوفرة: ٥") so one form serves every count.
+ */
+import { str, type TemplateMap } from '@lit/localize';
+
+export const templates: TemplateMap = {
+  // Badge
+  'stock.badge.inAtDistance': str`متوفر في ${0} (${1})`,
+  'stock.badge.lowAtDistance': str`كمية محدودة في ${0} (${1})`,
+  'stock.badge.inAt': str`متوفر في ${0}`,
+  'stock.badge.lowAt': str`كمية محدودة في ${0}`,
+  'stock.badge.notNearby': 'غير متوفر في المتاجر القريبة',
+  'stock.badge.online.in': 'متوفر عبر الإنترنت',
+  'stock.badge.online.out': 'غير متوفر عبر الإنترنت',
+  'stock.badge.online.backorder': 'متاح للطلب عبر الإنترنت ويُشحن عند توفره',
+  'stock.badge.online.preorder': 'متاح للحجز المسبق عبر الإنترنت',
+  'stock.badge.unavailable': 'معلومات المخزون غير متاحة',
+  'stock.checking': 'جارٍ التحقق من المخزون…',
+
+  // Errors
+  'stock.error.network': 'تعذّر الوصول إلى خدمة المتاجر. تحقّق من اتصالك بالإنترنت.',
+  'stock.error.invalidResponse': 'معلومات المخزون غير متاحة حاليًا.',
+  'stock.error.generic': 'حدث خطأ أثناء التحقق من المخزون. يُرجى المحاولة مرة أخرى.',
+  'stock.error.retry': 'إعادة المحاولة',
+
+  // Opening hours (times are the store's local time)
+  'stock.hours.closed': 'مغلق',
+  'stock.hours.unknown': 'ساعات العمل غير مُدرجة',
+  'stock.hours.open24': 'مفتوح على مدار الساعة',
+  'stock.hours.openUntil': str`مفتوح الآن · يُغلق الساعة ${0}`,
+  'stock.hours.opensToday': str`مغلق · يفتح الساعة ${0}`,
+  'stock.hours.opensTomorrow': str`مغلق · يفتح غدًا الساعة ${0}`,
+  'stock.hours.opensLater': str`مغلق · يفتح ${0} الساعة ${1}`,
+
+  // Location
+  'stock.location.nearPostal': str`بالقرب من ${0}`,
+  'stock.location.nearYou': 'بالقرب من موقعك',
+  'stock.location.change': 'تغيير الموقع',
+  'stock.location.cancel': 'إلغاء',
+  'stock.location.prompt': 'ابحث عن هذا المنتج في متجر قريب منك.',
+  'stock.location.useMine': 'استخدم موقعي',
+  'stock.location.locating': 'جارٍ تحديد موقعك…',
+  'stock.location.or': 'أو',
+  'stock.location.postalLabel': 'الرمز البريدي',
+  'stock.location.submit': 'ابحث عن المتاجر',
+  'stock.location.error.empty': 'أدخل الرمز البريدي.',
+  'stock.location.error.unknownPostal':
+    'لم نتمكن من العثور على هذا الرمز البريدي. تحقّق منه وحاول مرة أخرى.',
+  'stock.location.error.denied':
+    'الوصول إلى الموقع مُعطَّل لهذا الموقع الإلكتروني. أدخل الرمز البريدي بدلًا من ذلك، أو اسمح بالوصول إلى الموقع من إعدادات المتصفح.',
+  'stock.location.error.unsupported':
+    'لا يمكن لهذا المتصفح مشاركة موقعك. أدخل الرمز البريدي بدلًا من ذلك.',
+  'stock.location.error.timeout':
+    'استغرق تحديد موقعك وقتًا طويلًا. حاول مرة أخرى أو أدخل الرمز البريدي.',
+  'stock.location.error.unavailable': 'موقعك غير متاح حاليًا. أدخل الرمز البريدي بدلًا من ذلك.',
+  'stock.location.error.failed': 'تعذّر استخدام هذا الموقع. يُرجى المحاولة مرة أخرى.',
+  'stock.place.yourLocation': 'موقعك',
+
+  // Summary (polite live region)
+  'stock.summary.noLocation': 'اختر موقعًا لمعرفة توفر المنتج في المتاجر القريبة منك.',
+  'stock.summary.noStores': str`لا توجد متاجر ضمن مسافة ${0} من ${1}.`,
+  'stock.summary.none': str`لا يتوفر هذا المنتج في أي متجر بالقرب من ${0}.`,
+  'stock.summary.one': str`يتوفر هذا المنتج في متجر واحد بالقرب من ${0}.`,
+  'stock.summary.other': str`يتوفر هذا المنتج في ${0} من المتاجر بالقرب من ${1}.`,
+
+  // Stock status and quantity
+  'stock.status.inStock': 'متوفر',
+  'stock.status.lowStock': 'كمية محدودة',
+  'stock.status.outOfStock': 'غير متوفر',
+  'stock.status.backorder': 'متاح للطلب ويُشحن عند توفره',
+  'stock.status.preorder': 'متاح للحجز المسبق',
+  'stock.quantity.count': str`الكمية المتوفرة: ${0}`,
+  'stock.quantity.onlyLeft': str`لم يتبقَّ سوى ${0}`,
+  'stock.online': str`عبر الإنترنت: ${0}`,
+  'stock.stale': str`آخر تحديث ${0}`,
+
+  // Store
+  'stock.myStore': 'متجري',
+  'stock.store.call': str`اتصل بالرقم ${0}`,
+  'stock.store.directions': 'الاتجاهات',
+  'stock.newTab': '(يُفتح في علامة تبويب جديدة)',
+  'stock.store.setMine': 'اجعله متجري',
+
+  // Back in stock
+  'stock.notify.prompt': 'احصل على رسالة بالبريد الإلكتروني عند توفر المنتج مجددًا.',
+  'stock.notify.emailLabel': 'البريد الإلكتروني',
+  'stock.notify.submit': 'أبلغني',
+  'stock.notify.sending': 'جارٍ الإرسال…',
+  'stock.notify.sent': 'شكرًا! سنراسلك بالبريد الإلكتروني عند توفر المنتج مجددًا.',
+  'stock.notify.error.missing': 'أدخل بريدك الإلكتروني.',
+  'stock.notify.error.invalid': 'أدخل بريدًا إلكترونيًا صالحًا، مثل name@example.com.',
+  'stock.notify.error.rejected': 'لم يُقبل هذا البريد الإلكتروني. تحقّق منه وحاول مرة أخرى.',
+  'stock.notify.error.failed': 'تعذّر تسجيل طلبك الآن. يُرجى المحاولة مرة أخرى.',
+};

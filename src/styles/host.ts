@@ -1,0 +1,71 @@
+/**
+ * Shared host styles and design tokens for every Omnishelf element.
+ *
+ * Tokens (set them on the element, a wrapper or `:root` to theme every widget at once):
+ * - `--omni-color-text`     body text (default #1f2328, 15.8:1 on white)
+ * - `--omni-color-muted`    secondary text (default #545b64, 6.9:1 on white)
+ * - `--omni-color-accent`   links, buttons, focus ring (default #0b57d0, 6.4:1 on white)
+ * - `--omni-color-on-accent` text on accent backgrounds (default #ffffff)
+ * - `--omni-color-success`  in stock (default #146c2e, 6.4:1 on white)
+ * - `--omni-color-warning`  low stock, backorder (default #8a4b00, 6.6:1 on white)
+ * - `--omni-color-danger`   out of stock, errors (default #b3261e, 6.5:1 on white)
+ * - `--omni-color-border`   dividers and input borders (default #8c939d, 3.2:1 on white)
+ * - `--omni-color-surface`  widget background (default transparent: the page shows through)
+ * - `--omni-color-skeleton` loading placeholders (default #e6e8eb)
+ * - `--omni-radius`         corner radius (default 0.375rem)
+ * - `--omni-space`          base spacing unit (default 0.5rem)
+ * - `--omni-font-size`      base font size (default inherits the page's)
+ * - `--omni-line-height`    base line height (default 1.5)
+ * - `--omni-focus-ring`     focus outline (default 2px solid accent)
+ *
+ * Colours are AA (4.5:1) for text on white; merchants who theme them own the contrast.
+ */
+import { css } from 'lit';
+
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font: inherit;
+    font-size: var(--omni-font-size, inherit);
+    line-height: var(--omni-line-height, 1.5);
+    color: var(--omni-color-text, #1f2328);
+    text-align: start;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: var(--omni-focus-ring, 2px solid var(--omni-color-accent, #0b57d0));
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

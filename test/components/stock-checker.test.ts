@@ -1,0 +1,975 @@
+import { expect, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/components/stock-checker/stock-checker.js';
+import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
+import { setOmniLocale } from '../../src/core/i18n/localization.js';
+import { OmniError } from '../../src/core/api/errors.js';
+import { GeolocationError } from '../../src/core/geo/geolocation.js';
+import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import type { OmniStoreSelectEvent } from '../../src/events/store-select.js';
+import type { OmniStockChangeEvent } from '../../src/events/stock-change.js';
+import type { Fresh } from '../../src/core/cache/types.js';
+import type { StockResult } from '../../src/core/stock/types.js';
+import {
+  POSTAL_00100,
+  deferred,
+  entry,
+  fakeLocationService,
+  fakeStockService,
+  fixtureWithServices,
+  fresh,
+  makeStore,
+  providersOf,
+  stockResult,
+  type FakeLocationService,
+  type FakeStockService,
+  type Services,
+} from '../helpers/fixture-with-services.js';
+
+// ---- helpers ----
+
+const root = (el: OmniStockChecker): ShadowRoot => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: OmniStockChecker, selector: string): T | null =>
+  root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: OmniStockChecker, selector: string): T[] => [
+  ...root(el).querySelectorAll<T>(selector),
+];
+const textOf = (node: Element | ShadowRoot | null | undefined): string =>
+  (node?.textContent ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const allText = (el: OmniStockChecker): string => textOf(root(el));
+const isLoading = (el: OmniStockChecker): boolean => el.matches(':state(loading)');
+
+async function settled(el: OmniStockChecker): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(() => !isLoading(el), 'element stayed loading', { timeout: 3000 });
+  await el.updateComplete;
+}
+
+const SKU = 'SKU-1';
+
+function threeStores(sku = SKU): StockResult {
+  return stockResult(
+    sku,
+    [
+      entry(
+        sku,
+        makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 }),
+        'in_stock',
+        12,
+      ),
+      entry(sku, makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 }), 'low_stock', 2),
+      entry(sku, makeStore({ id: 'cbd', name: 'CBD', distanceKm: 3 }), 'out_of_stock', 0),
+    ],
+    'in_stock',
+  );
+}
+
+function nothingNearby(sku = SKU): StockResult {
+  return stockResult(
+    sku,
+    [
+      entry(sku, makeStore({ name: 'Westlands' }), 'out_of_stock'),
+      entry(sku, makeStore({ name: 'CBD' })),
+    ],
+    'out_of_stock',
+  );
+}
+
+interface Setup {
+  el: OmniStockChecker;
+  stock: FakeStockService;
+  location: FakeLocationService;
+}
+
+async function setup(
+  template: unknown = html`<omni-stock-checker sku=${SKU}></omni-stock-checker>`,
+  options: {
+    answers?: FakeStockService['answers'];
+    location?: FakeLocationService;
+    config?: Services['config'];
+    wait?: boolean;
+  } = {},
+): Promise<Setup> {
+  const stock = fakeStockService(options.answers ?? { [SKU]: fresh(threeStores()) });
+  const location = options.location ?? fakeLocationService({ location: POSTAL_00100 });
+  const el = await fixtureWithServices<OmniStockChecker>(template, {
+    stock,
+    location,
+    // Kilometres unless a test says otherwise (the test browser's en-US would pick miles).
+    config: { units: 'km', ...options.config },
+  });
+  if (options.wait !== false) await settled(el);
+  return { el, stock, location };
+}
+
+/** Runs `body` once per locale, restoring English afterwards. */
+function inBothLocales(title: string, body: () => Promise<void>): void {
+  for (const locale of ['en', 'ar'] as const) {
+    it(`${title} (${locale})`, async () => {
+      await setOmniLocale(locale);
+      try {
+        await body();
+      } finally {
+        await setOmniLocale('en');
+      }
+    });
+  }
+}
+
+afterEach(async () => {
+  await setOmniLocale('en');
+});
+
+describe('<omni-stock-checker>', () => {
+  describe('accessibility', () => {
+    inBothLocales('is accessible while loading', async () => {
+      const d = deferred<never>();
+      const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+      expect(isLoading(el)).to.equal(true);
+      expect($$(el, '.item--skeleton')).to.have.length(DEFAULT_CONFIG.storeLimit);
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with full results', async () => {
+      const { el } = await setup(undefined, {
+        location: fakeLocationService({ location: POSTAL_00100, myStoreId: 'karen' }),
+      });
+      expect($$(el, '[part~="item"]')).to.have.length(3);
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible as a badge', async () => {
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+      );
+      expect(textOf($(el, '[part~="badge"]'))).to.not.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible when no store is within the radius', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
+      });
+      expect(el.matches(':state(empty)')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with an error', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: () => Promise.reject(new OmniError('network', 'offline')) },
+      });
+      expect($(el, '[role="alert"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with stale data', async () => {
+      const { el } = await setup(undefined, {
+        answers: {
+          [SKU]: fresh(threeStores(), { stale: true, updatedAt: Date.now() - 12 * 60_000 }),
+        },
+      });
+      expect($(el, '[part~="stale"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible without a location', async () => {
+      const { el } = await setup(undefined, {
+        location: fakeLocationService(),
+        answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
+      });
+      expect($(el, '#postal-code')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with the back-in-stock form and its error', async () => {
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+      const form = $<HTMLFormElement>(el, '[part~="notify-form"]')!;
+      expect(form).to.exist;
+      await expect(el).to.be.accessible();
+      form.requestSubmit();
+      await el.updateComplete;
+      expect($(el, '#notify-error')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with the back-in-stock confirmation', async () => {
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+      $<HTMLInputElement>(el, '#notify-email')!.value = 'ada@example.com';
+      $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
+      await waitUntil(() => textOf($(el, '[part~="confirmation"]')) !== '');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('properties', () => {
+    it('defaults to the full variant with radius and limit from the config', async () => {
+      const { el, stock } = await setup(undefined, { config: { radiusKm: 25, storeLimit: 3 } });
+      expect(el.variant).to.equal('full');
+      expect(stock.lookups[0]!.query).to.include({ sku: SKU, radiusKm: 25, limit: 3 });
+      expect(stock.lookups[0]!.query.location).to.deep.equal(POSTAL_00100);
+    });
+
+    it('takes radius-km and limit from attributes', async () => {
+      const { stock } = await setup(
+        html`<omni-stock-checker sku=${SKU} radius-km="12.5" limit="2"></omni-stock-checker>`,
+      );
+      expect(stock.lookups.at(-1)!.query).to.include({ radiusKm: 12.5, limit: 2 });
+    });
+
+    it('passes the task signal to lookup', async () => {
+      const { stock } = await setup();
+      expect(stock.lookups[0]!.signal).to.be.instanceOf(AbortSignal);
+    });
+
+    it('refetches when the sku attribute or property changes', async () => {
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: fresh(threeStores()),
+          B: fresh(stockResult('B', [entry('B', makeStore({ name: 'Bravo' }), 'in_stock')])),
+          C: fresh(stockResult('C', [entry('C', makeStore({ name: 'Charlie' }), 'in_stock')])),
+        },
+      });
+      el.setAttribute('sku', 'B');
+      await waitUntil(() => allText(el).includes('Bravo'));
+      el.sku = 'C';
+      await waitUntil(() => allText(el).includes('Charlie'));
+      expect(stock.lookups.map((l) => l.query.sku)).to.deep.equal([SKU, 'B', 'C']);
+      expect(allText(el)).to.not.include('Bravo');
+    });
+
+    it('never shows a slow answer for an earlier sku', async () => {
+      const slow = deferred<Fresh<StockResult>>();
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: () => slow.promise,
+          B: fresh(stockResult('B', [entry('B', makeStore({ name: 'Bravo' }), 'in_stock')])),
+        },
+        wait: false,
+      });
+      el.sku = 'B';
+      await waitUntil(() => allText(el).includes('Bravo'));
+      expect(stock.lookups[0]!.signal!.aborted).to.equal(true);
+      slow.resolve(fresh(stockResult(SKU, [entry(SKU, makeStore({ name: 'Alpha' }), 'in_stock')])));
+      await aTimeout(20);
+      await el.updateComplete;
+      expect(allText(el)).to.include('Bravo');
+      expect(allText(el)).to.not.include('Alpha');
+    });
+
+    it('refetches when the shopper location changes', async () => {
+      const { el, stock, location } = await setup();
+      location.change({ location: { kind: 'postal', postalCode: '00200', country: 'KE' } });
+      await waitUntil(() => stock.lookups.length === 2);
+      await settled(el);
+      expect(stock.lookups[1]!.query.location).to.deep.include({ postalCode: '00200' });
+      expect(textOf($(el, '[part~="location"]'))).to.include('00200');
+    });
+
+    it('unsubscribes from the location service when disconnected', async () => {
+      const { el, location } = await setup();
+      expect(location.listenerCount()).to.equal(1);
+      el.remove();
+      expect(location.listenerCount()).to.equal(0);
+    });
+
+    it('re-subscribes when the location service is replaced', async () => {
+      const { el, location, stock } = await setup();
+      const next = fakeLocationService({
+        location: { kind: 'postal', postalCode: '00300', country: 'KE' },
+      });
+      providersOf(el).location.setValue(next);
+      await waitUntil(() => stock.lookups.length === 2);
+      await settled(el);
+      expect(location.listenerCount()).to.equal(0);
+      expect(next.listenerCount()).to.equal(1);
+      expect(textOf($(el, '[part~="location"]'))).to.include('00300');
+      next.change({ location: { kind: 'postal', postalCode: '00400', country: 'KE' } });
+      await waitUntil(() => stock.lookups.length === 3);
+    });
+
+    it('renders nothing and fetches nothing without a sku', async () => {
+      const { el, stock } = await setup(html`<omni-stock-checker></omni-stock-checker>`, {
+        wait: false,
+      });
+      await aTimeout(10);
+      expect(stock.lookups).to.have.length(0);
+      expect($(el, '[part~="base"]')).to.equal(null);
+    });
+
+    it('shows a harmless loading placeholder until services arrive', async () => {
+      const el = await fixtureWithServices<OmniStockChecker>(
+        html`<omni-stock-checker sku=${SKU}></omni-stock-checker>`,
+        {},
+      );
+      expect(isLoading(el)).to.equal(true);
+      expect($(el, '[part~="skeleton"]')).to.exist;
+      const stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      providersOf(el).stock.setValue(stock);
+      providersOf(el).location.setValue(fakeLocationService({ location: POSTAL_00100 }));
+      await settled(el);
+      expect($$(el, '[part~="item"]')).to.have.length(3);
+    });
+
+    it('works with services set as properties, without a provider', async () => {
+      const el = document.createElement('omni-stock-checker');
+      el.sku = SKU;
+      el.stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      el.location = fakeLocationService({ location: POSTAL_00100 });
+      document.body.append(el);
+      try {
+        await settled(el);
+        expect($$(el, '[part~="item"]')).to.have.length(3);
+      } finally {
+        el.remove();
+      }
+    });
+  });
+
+  describe('rendering states', () => {
+    it('reserves the final space while loading', async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} limit="3"></omni-stock-checker>`,
+        {
+          answers: { [SKU]: () => d.promise },
+          wait: false,
+        },
+      );
+      providersOf(el).host.style.inlineSize = '640px';
+      await el.updateComplete;
+      expect(isLoading(el)).to.equal(true);
+      const loadingHeight = el.getBoundingClientRect().height;
+      d.resolve(fresh(threeStores()));
+      await settled(el);
+      const loadedHeight = el.getBoundingClientRect().height;
+      expect(loadingHeight).to.be.greaterThan(200);
+      expect(Math.abs(loadingHeight - loadedHeight)).to.be.at.most(3);
+    });
+
+    it('reserves one line for a loading badge', async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        { answers: { [SKU]: () => d.promise }, wait: false },
+      );
+      const loadingHeight = el.getBoundingClientRect().height;
+      d.resolve(fresh(threeStores()));
+      await settled(el);
+      expect(loadingHeight).to.be.greaterThan(10);
+      expect(Math.abs(loadingHeight - el.getBoundingClientRect().height)).to.be.at.most(1);
+    });
+
+    it('lists stores in the service order with status, distance, hours, address and links', async () => {
+      const { el } = await setup();
+      const items = $$(el, '[part~="item"]');
+      expect(items.map((i) => textOf(i.querySelector('[part~="store-name"]')))).to.deep.equal([
+        'Westlands',
+        'Karen',
+        'CBD',
+      ]);
+      expect(textOf(items[0]!.querySelector('[part~="status"]'))).to.include('In stock');
+      expect(textOf(items[1]!.querySelector('[part~="status"]'))).to.include('Low stock');
+      expect(textOf(items[0]!.querySelector('[part~="distance"]'))).to.equal('2.1 km');
+      expect(textOf(items[0]!.querySelector('[part~="hours"]'))).to.equal('Open 24 hours');
+      expect(textOf(items[0]!.querySelector('[part~="address"]'))).to.include(
+        'Main Street, Nairobi',
+      );
+      const tel = items[0]!.querySelector<HTMLAnchorElement>('[part~="phone-link"]')!;
+      expect(tel.getAttribute('href')).to.equal('tel:+254700000000');
+      const directions = items[0]!.querySelector<HTMLAnchorElement>('[part~="directions-link"]')!;
+      expect(directions.target).to.equal('_blank');
+      expect(directions.rel).to.include('noopener');
+      expect(directions.href).to.include('google.com/maps');
+      expect(textOf($(el, '[part~="online"]'))).to.include('Online: In stock');
+      expect(textOf($(el, '[part~="summary"]'))).to.equal('2 stores near 00100 have this item.');
+      expect($(el, '[part~="summary"]')!.getAttribute('role')).to.equal('status');
+    });
+
+    it('shows store hours as the store-local opening state', async () => {
+      // Wednesday 2026-01-07 10:00 UTC = 13:00 in Nairobi.
+      const clock = sinon.useFakeTimers({
+        now: Date.parse('2026-01-07T10:00:00Z'),
+        toFake: ['Date'],
+      });
+      try {
+        const sku = 'HOURS';
+        const week = (open: string, close: string) =>
+          ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open, close }));
+        const stores = [
+          makeStore({ name: 'Nairobi', timezone: 'Africa/Nairobi', hours: week('09:00', '21:00') }),
+          makeStore({ name: 'London', timezone: 'UTC', hours: week('12:00', '18:00') }),
+          makeStore({
+            name: 'Shut',
+            timezone: 'UTC',
+            hours: week('09:00', '17:00'),
+            closures: ['2026-01-07'],
+          }),
+          makeStore({ name: 'Unknown', hours: [] }),
+        ];
+        const { el } = await setup(html`<omni-stock-checker sku=${sku}></omni-stock-checker>`, {
+          answers: {
+            [sku]: fresh(
+              stockResult(
+                sku,
+                stores.map((s) => entry(sku, s, 'in_stock')),
+              ),
+            ),
+          },
+        });
+        expect($$(el, '[part~="hours"]').map(textOf)).to.deep.equal([
+          'Open now · closes at 9:00 PM',
+          'Closed · opens at 12:00 PM',
+          'Closed · opens tomorrow at 9:00 AM',
+          'Opening hours not listed',
+        ]);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('labels out-of-stock stores, including stores with no record', async () => {
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+      const statuses = $$(el, '[part~="item"] [part~="status"]').map(textOf);
+      expect(statuses).to.deep.equal(['Out of stock', 'Out of stock']);
+    });
+
+    it('renders HTML in a store name as literal text', async () => {
+      const sku = 'XSS';
+      const evil = '<img src=x onerror="window.__pwned=1"><b>Bold</b>';
+      const { el } = await setup(html`<omni-stock-checker sku=${sku}></omni-stock-checker>`, {
+        answers: {
+          [sku]: fresh(stockResult(sku, [entry(sku, makeStore({ name: evil }), 'in_stock')])),
+        },
+      });
+      expect(textOf($(el, '[part~="store-name"]'))).to.equal(evil);
+      expect($(el, '[part~="store-name"] img, [part~="store-name"] b')).to.equal(null);
+    });
+
+    for (const [display, expected] of [
+      ['exact', ['12 in stock', '2 in stock']],
+      ['threshold', [null, 'Only 2 left']],
+      ['status', [null, null]],
+    ] as const) {
+      it(`shows quantities per the ${display} policy`, async () => {
+        const { el } = await setup(undefined, {
+          config: { stockDisplay: display, lowStockThreshold: 5 },
+        });
+        const items = $$(el, '[part~="item"]');
+        for (const [index, text] of expected.entries()) {
+          const status = textOf(items[index]!.querySelector('[part~="status"]'));
+          if (text) expect(status).to.include(text);
+          else expect(status).to.not.match(/in stock ·|left|\d/);
+        }
+      });
+    }
+
+    it('marks my store without changing the ranking', async () => {
+      const { el } = await setup(undefined, {
+        location: fakeLocationService({ location: POSTAL_00100, myStoreId: 'karen' }),
+      });
+      const items = $$(el, '[part~="item"]');
+      expect(textOf(items[1]!.querySelector('[part~="store-name"]'))).to.equal('Karen');
+      expect(textOf(items[1]!.querySelector('[part~="my-store"]'))).to.equal('My store');
+      expect(items[1]!.querySelector('[part~="my-store-button"]')).to.equal(null);
+      expect(items[0]!.querySelector('[part~="my-store"]')).to.equal(null);
+    });
+
+    describe('badge', () => {
+      const badge = (sku = SKU) =>
+        html`<omni-stock-checker sku=${sku} variant="badge"></omni-stock-checker>`;
+
+      it('names the closest store that has the item', async () => {
+        const { el } = await setup(badge());
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('In stock at Westlands (2.1 km)');
+      });
+
+      it('says low stock', async () => {
+        const sku = 'LOW';
+        const { el } = await setup(badge(sku), {
+          answers: {
+            [sku]: fresh(
+              stockResult(sku, [
+                entry(sku, makeStore({ name: 'Westlands', distanceKm: 2.1 }), 'low_stock', 1),
+              ]),
+            ),
+          },
+        });
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('Low stock at Westlands (2.1 km)');
+      });
+
+      it('says not in stock nearby', async () => {
+        const { el } = await setup(badge(), { answers: { [SKU]: fresh(nothingNearby()) } });
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('Not in stock nearby');
+      });
+
+      it('shows the online status without a location', async () => {
+        const { el, stock } = await setup(badge(), {
+          location: fakeLocationService(),
+          answers: {
+            [SKU]: fresh(stockResult(SKU, [], 'in_stock')),
+            B: fresh(stockResult('B', [], 'out_of_stock')),
+          },
+        });
+        expect(stock.lookups[0]!.query.location).to.equal(undefined);
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('In stock online');
+        el.sku = 'B';
+        await waitUntil(() => textOf($(el, '[part~="badge"]')) === 'Out of stock online');
+      });
+
+      it('claims nothing without a location or online status', async () => {
+        const { el } = await setup(badge(), {
+          location: fakeLocationService(),
+          answers: { [SKU]: fresh(stockResult(SKU, [])) },
+        });
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('');
+      });
+
+      it('has no forms or location controls', async () => {
+        const { el } = await setup(badge(), { answers: { [SKU]: fresh(nothingNearby()) } });
+        expect($$(el, 'form, input, button')).to.have.length(0);
+      });
+    });
+
+    describe('stale while revalidate', () => {
+      it('labels stale data with its age', async () => {
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: fresh(threeStores(), { stale: true, updatedAt: Date.now() - 12 * 60_000 }),
+          },
+        });
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 12 minutes ago');
+        expect(el.matches(':state(stale)')).to.equal(true);
+      });
+
+      it('swaps in the revalidated value', async () => {
+        const revalidation = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: {
+              ...fresh(threeStores(), { stale: true, updatedAt: Date.now() - 60 * 60_000 }),
+              revalidation: revalidation.promise,
+            },
+          },
+        });
+        expect(allText(el)).to.include('Westlands');
+        revalidation.resolve(
+          fresh(stockResult(SKU, [entry(SKU, makeStore({ name: 'Gigiri' }), 'in_stock')])),
+        );
+        await waitUntil(() => allText(el).includes('Gigiri'));
+        expect(allText(el)).to.not.include('Westlands');
+        expect($(el, '[part~="stale"]')).to.equal(null);
+        expect(el.matches(':state(stale)')).to.equal(false);
+      });
+
+      it('keeps the stale data, labelled, when revalidation fails', async () => {
+        const revalidation = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: {
+              ...fresh(threeStores(), { stale: true, updatedAt: Date.now() - 5 * 60_000 }),
+              revalidation: revalidation.promise,
+            },
+          },
+        });
+        revalidation.reject(new OmniError('network', 'offline'));
+        await aTimeout(20);
+        await el.updateComplete;
+        expect($$(el, '[part~="item"]')).to.have.length(3);
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 5 minutes ago');
+        expect($(el, '[role="alert"]')).to.equal(null);
+      });
+
+      it('ignores a revalidation for an earlier sku', async () => {
+        const revalidation = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: { ...fresh(threeStores(), { stale: true }), revalidation: revalidation.promise },
+            B: fresh(stockResult('B', [entry('B', makeStore({ name: 'Bravo' }), 'in_stock')])),
+          },
+        });
+        el.sku = 'B';
+        await waitUntil(() => allText(el).includes('Bravo'));
+        revalidation.resolve(
+          fresh(stockResult(SKU, [entry(SKU, makeStore({ name: 'Alpha' }), 'in_stock')])),
+        );
+        await aTimeout(20);
+        await el.updateComplete;
+        expect(allText(el)).to.include('Bravo');
+        expect(allText(el)).to.not.include('Alpha');
+      });
+    });
+
+    describe('errors', () => {
+      for (const [error, message] of [
+        [new OmniError('network', 'x'), "Can't reach the store service. Check your connection."],
+        [new OmniError('timeout', 'x'), "Can't reach the store service. Check your connection."],
+        [new OmniError('invalid_response', 'x'), 'Stock information is unavailable right now.'],
+        [
+          new OmniError('http', 'x', { status: 500 }),
+          'Something went wrong while checking stock. Please try again.',
+        ],
+      ] as const) {
+        it(`shows a localized message for ${error.kind}`, async () => {
+          const { el } = await setup(undefined, {
+            answers: { [SKU]: () => Promise.reject(error) },
+          });
+          expect(textOf($(el, '[role="alert"] p'))).to.equal(message);
+          expect(allText(el)).to.not.include('x ');
+        });
+      }
+
+      it('retries with the Retry button', async () => {
+        let fail = true;
+        const { el, stock } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              fail
+                ? Promise.reject(new OmniError('network', 'offline'))
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        expect(el.matches(':state(error)')).to.equal(true);
+        fail = false;
+        $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+        await waitUntil(() => $$(el, '[part~="item"]').length === 3);
+        expect(stock.lookups).to.have.length(2);
+        expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('never shows an aborted lookup as an error', async () => {
+        const { el } = await setup(undefined, {
+          answers: { [SKU]: () => Promise.reject(new OmniError('aborted', 'replaced')) },
+          wait: false,
+        });
+        await aTimeout(20);
+        await el.updateComplete;
+        expect($(el, '[role="alert"]')).to.equal(null);
+        expect(el.matches(':state(error)')).to.equal(false);
+        expect(allText(el)).to.not.include('Try again');
+      });
+
+      it('says when the postal code is unknown', async () => {
+        const { el } = await setup(undefined, {
+          location: fakeLocationService({
+            location: { kind: 'postal', postalCode: 'ZZ9', country: 'KE' },
+          }),
+          answers: {
+            [SKU]: () =>
+              Promise.reject(
+                new OmniError('http', 'x', { status: 422, code: 'unknown_postal_code' }),
+              ),
+          },
+        });
+        expect(textOf($(el, '[role="alert"]'))).to.equal(
+          "We couldn't find that postal code. Check it and try again.",
+        );
+        expect($(el, '#postal-code')!.getAttribute('aria-invalid')).to.equal('true');
+      });
+    });
+
+    describe('location', () => {
+      it('prompts for a location and asks for geolocation only when pressed', async () => {
+        const { el, location } = await setup(undefined, {
+          location: fakeLocationService(),
+          answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
+        });
+        expect(textOf($(el, '[part~="summary"]'))).to.include('Choose a location');
+        expect(location.locateCalls).to.equal(0);
+        $<HTMLButtonElement>(el, '[part~="locate-button"]')!.click();
+        await waitUntil(() => textOf($(el, '[part~="location"]')).includes('Near your location'));
+        expect(location.locateCalls).to.equal(1);
+      });
+
+      it('explains a denied geolocation', async () => {
+        const location = fakeLocationService();
+        location.locateImpl = () => Promise.reject(new GeolocationError('denied'));
+        const { el } = await setup(undefined, {
+          location,
+          answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
+        });
+        $<HTMLButtonElement>(el, '[part~="locate-button"]')!.click();
+        await waitUntil(() => $(el, '#location-error'));
+        expect($(el, '#location-error')!.getAttribute('role')).to.equal('alert');
+        expect(textOf($(el, '#location-error'))).to.include('Location access is turned off');
+      });
+
+      it('requires a postal code, trims it and sends the configured country', async () => {
+        const { el, location } = await setup(undefined, {
+          location: fakeLocationService(),
+          config: { country: 'GB' },
+          answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
+        });
+        const input = $<HTMLInputElement>(el, '#postal-code')!;
+        expect(input.getAttribute('autocomplete')).to.equal('postal-code');
+        expect(input.hasAttribute('pattern')).to.equal(false);
+        expect(textOf(root(el).querySelector('label[for="postal-code"]'))).to.equal('Postal code');
+        input.value = '   ';
+        $<HTMLFormElement>(el, '[part~="postal-form"]')!.requestSubmit();
+        await el.updateComplete;
+        expect(textOf($(el, '#location-error'))).to.equal('Enter a postal code.');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(location.setLocationCalls).to.have.length(0);
+        input.value = '  SW1A 1AA ';
+        $<HTMLFormElement>(el, '[part~="postal-form"]')!.requestSubmit();
+        await waitUntil(() => location.setLocationCalls.length === 1);
+        expect(location.setLocationCalls[0]).to.deep.equal({
+          kind: 'postal',
+          postalCode: 'SW1A 1AA',
+          country: 'GB',
+        });
+        await waitUntil(() => textOf($(el, '[part~="location"]')).includes('Near SW1A 1AA'));
+      });
+
+      it('lets the shopper change the location', async () => {
+        const { el } = await setup();
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near 00100');
+        $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+        await el.updateComplete;
+        expect($(el, '#postal-code')).to.exist;
+        $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+        await el.updateComplete;
+        expect($(el, '#postal-code')).to.equal(null);
+      });
+    });
+
+    describe('back in stock', () => {
+      const submit = async (el: OmniStockChecker, email: string): Promise<void> => {
+        $<HTMLInputElement>(el, '#notify-email')!.value = email;
+        $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
+        await el.updateComplete;
+      };
+
+      it('is offered only when nothing nearby or online has the item', async () => {
+        const { el } = await setup();
+        expect($(el, '[part~="notify-form"]')).to.equal(null);
+        const other = await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+        const input = $<HTMLInputElement>(other.el, '#notify-email')!;
+        expect(input.type).to.equal('email');
+        expect(input.required).to.equal(true);
+        expect(input.getAttribute('autocomplete')).to.equal('email');
+      });
+
+      it('validates the email before sending', async () => {
+        const { el, stock } = await setup(undefined, {
+          answers: { [SKU]: fresh(nothingNearby()) },
+        });
+        await submit(el, '');
+        expect(textOf($(el, '#notify-error'))).to.equal('Enter your email address.');
+        await submit(el, 'not-an-email');
+        const input = $<HTMLInputElement>(el, '#notify-email')!;
+        expect(textOf($(el, '#notify-error'))).to.include('Enter a valid email address');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')).to.equal('notify-error');
+        expect(stock.notifications).to.have.length(0);
+      });
+
+      it('sends, disables while sending, and confirms', async () => {
+        const { el, stock } = await setup(undefined, {
+          answers: { [SKU]: fresh(nothingNearby()) },
+        });
+        const sending = deferred<void>();
+        stock.notifyImpl = () => sending.promise;
+        await submit(el, ' ada@example.com ');
+        expect(stock.notifications).to.deep.equal([{ sku: SKU, email: 'ada@example.com' }]);
+        expect($(el, '[part~="notify-button"]')!.getAttribute('aria-disabled')).to.equal('true');
+        $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
+        expect(stock.notifications).to.have.length(1);
+        sending.resolve();
+        await waitUntil(() => textOf($(el, '[part~="confirmation"]')) !== '');
+        expect($(el, '[part~="confirmation"]')!.getAttribute('role')).to.equal('status');
+        expect(textOf($(el, '[part~="confirmation"]'))).to.equal(
+          "Thanks! We'll email you when it's back.",
+        );
+      });
+
+      it('explains invalid_email, and lets the shopper retry after other errors', async () => {
+        const { el, stock } = await setup(undefined, {
+          answers: { [SKU]: fresh(nothingNearby()) },
+        });
+        stock.notifyImpl = () =>
+          Promise.reject(new OmniError('http', 'x', { status: 422, code: 'invalid_email' }));
+        await submit(el, 'ada@example.com');
+        await waitUntil(() => $(el, '#notify-error'));
+        expect(textOf($(el, '#notify-error'))).to.equal(
+          "That email address wasn't accepted. Check it and try again.",
+        );
+        expect($(el, '#notify-error')!.getAttribute('role')).to.equal('alert');
+        stock.notifyImpl = () => Promise.reject(new OmniError('network', 'offline'));
+        await submit(el, 'ada@example.com');
+        await waitUntil(() => textOf($(el, '#notify-error')).startsWith("We couldn't sign you up"));
+        stock.notifyImpl = () => Promise.resolve();
+        await submit(el, 'ada@example.com');
+        await waitUntil(() => textOf($(el, '[part~="confirmation"]')) !== '');
+        expect(stock.notifications).to.have.length(3);
+      });
+    });
+
+    it('shows an empty state when no store is within the radius', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(SKU, [], 'out_of_stock')) },
+      });
+      expect(textOf($(el, '[part~="summary"]'))).to.equal('No stores within 50 km of 00100.');
+      expect($(el, '[part~="list"]')).to.equal(null);
+    });
+
+    it('sets custom states', async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+      expect(el.matches(':state(loading)')).to.equal(true);
+      d.resolve(fresh(stockResult(SKU, [])));
+      await settled(el);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(el.matches(':state(empty)')).to.equal(true);
+      expect(el.matches(':state(error)')).to.equal(false);
+      expect(el.matches(':state(stale)')).to.equal(false);
+    });
+
+    it('renders right-to-left Arabic', async () => {
+      await setOmniLocale('ar');
+      const { el } = await setup();
+      const base = $(el, '[part~="base"]')!;
+      expect(base.getAttribute('dir')).to.equal('rtl');
+      expect(base.getAttribute('lang')).to.equal('ar');
+      expect(textOf($(el, '[part~="item"] [part~="status"]'))).to.include('متوفر');
+      expect(textOf($(el, '[part~="my-store-button"]'))).to.include('اجعله متجري');
+      expect(getComputedStyle(base).direction).to.equal('rtl');
+    });
+
+    it('switches language when the locale changes', async () => {
+      const { el } = await setup();
+      expect($(el, '[part~="base"]')!.getAttribute('dir')).to.equal('ltr');
+      expect(textOf($(el, '[part~="location"]'))).to.include('Near 00100');
+      await setOmniLocale('ar');
+      await el.updateComplete;
+      expect($(el, '[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
+      expect(textOf($(el, '[part~="location"]'))).to.include('بالقرب من 00100');
+    });
+  });
+
+  describe('events', () => {
+    it('dispatches omni-store-select when the shopper picks a store', async () => {
+      const { el, location } = await setup();
+      const button = $$<HTMLButtonElement>(el, '[part~="my-store-button"]')[0]!;
+      setTimeout(() => button.click());
+      const event = (await oneEvent(el, 'omni-store-select')) as OmniStoreSelectEvent;
+      expect(event.store.id).to.equal('westlands');
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(location.setMyStoreCalls).to.deep.equal(['westlands']);
+      await el.updateComplete;
+      expect(textOf($$(el, '[part~="item"]')[0]!.querySelector('[part~="my-store"]'))).to.equal(
+        'My store',
+      );
+    });
+
+    it('does not dispatch omni-store-select when my store is set from outside', async () => {
+      const { el, location } = await setup();
+      let count = 0;
+      el.addEventListener('omni-store-select', () => count++);
+      location.change({ myStoreId: 'karen' });
+      el.variant = 'full';
+      await el.updateComplete;
+      await aTimeout(10);
+      expect(count).to.equal(0);
+    });
+
+    it('dispatches omni-stock-change for each new result', async () => {
+      const events: OmniStockChangeEvent[] = [];
+      const listener = (e: OmniStockChangeEvent): void => void events.push(e);
+      document.addEventListener('omni-stock-change', listener);
+      try {
+        const revalidation = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: { ...fresh(threeStores(), { stale: true }), revalidation: revalidation.promise },
+          },
+        });
+        await el.updateComplete;
+        expect(events).to.have.length(1);
+        const [event] = events;
+        expect(event!.sku).to.equal(SKU);
+        expect(event!.available).to.equal(true);
+        expect(event!.nearest!.store.name).to.equal('Westlands');
+        expect(event!.result.stores).to.have.length(3);
+        expect(event!.bubbles && event!.composed).to.equal(true);
+        // A property set that does not produce a new answer dispatches nothing.
+        el.radiusKm = DEFAULT_CONFIG.radiusKm;
+        el.requestUpdate();
+        await el.updateComplete;
+        await aTimeout(10);
+        expect(events).to.have.length(1);
+        // The fresh value after a stale one is a new answer.
+        revalidation.resolve(fresh(nothingNearby()));
+        await waitUntil(() => events.length === 2);
+        expect(events[1]!.available).to.equal(false);
+      } finally {
+        document.removeEventListener('omni-stock-change', listener);
+      }
+    });
+
+    it('reports unavailable with no nearest store', async () => {
+      const events: OmniStockChangeEvent[] = [];
+      const listener = (e: OmniStockChangeEvent): void => void events.push(e);
+      document.addEventListener('omni-stock-change', listener);
+      try {
+        await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+        await waitUntil(() => events.length === 1);
+        expect(events[0]!.available).to.equal(false);
+        expect(events[0]!.nearest).to.equal(undefined);
+      } finally {
+        document.removeEventListener('omni-stock-change', listener);
+      }
+    });
+  });
+
+  describe('parts', () => {
+    it('exposes the documented parts in full mode', async () => {
+      const { el } = await setup();
+      for (const part of [
+        'base',
+        'location',
+        'summary',
+        'online',
+        'list',
+        'item',
+        'store-name',
+        'distance',
+        'status',
+        'hours',
+        'address',
+        'actions',
+        'link',
+        'button',
+      ]) {
+        expect($(el, `[part~="${part}"]`), part).to.exist;
+      }
+      expect($(el, '[part~="list"]')!.tagName).to.equal('UL');
+      expect($(el, '[part~="item"]')!.tagName).to.equal('LI');
+    });
+
+    it('exposes form parts', async () => {
+      const { el } = await setup(undefined, {
+        location: fakeLocationService(),
+        answers: { [SKU]: fresh(stockResult(SKU, [], 'out_of_stock')) },
+      });
+      for (const part of ['location-form', 'form', 'label', 'input', 'button', 'confirmation']) {
+        expect($(el, `[part~="${part}"]`), part).to.exist;
+      }
+    });
+
+    it('exposes badge and skeleton parts', async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        { answers: { [SKU]: () => d.promise }, wait: false },
+      );
+      expect($(el, '[part~="skeleton"]')).to.exist;
+      d.resolve(fresh(threeStores()));
+      await settled(el);
+      expect($(el, '[part~="badge"]')).to.exist;
+      expect($(el, '[part~="status"]')).to.exist;
+    });
+  });
+});
