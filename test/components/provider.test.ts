@@ -1,0 +1,104 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+import type { BackendClient } from '../../src/core/api/backend-client.js';
+import type { AvailabilityQuery, StoreQuery } from '../../src/core/api/types.js';
+import '../../src/components/provider/provider.js';
+import '../../src/components/stock-checker/stock-checker.js';
+import type { OmniProvider } from '../../src/components/provider/provider.js';
+import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
+import { makeStore } from '../helpers/fixture-with-services.js';
+
+/** A merchant's own backend: answers from memory and records what it was asked. */
+function customBackend() {
+  const calls = { stores: [] as StoreQuery[], availability: [] as AvailabilityQuery[] };
+  const backend: BackendClient = {
+    async findStores(query) {
+      calls.stores.push(query);
+      return [makeStore({ id: 'own-1', name: 'Own Store', distanceKm: 1.5 })];
+    },
+    async getAvailability(query) {
+      calls.availability.push(query);
+      return query.skus.map((sku) => ({
+        sku,
+        storeId: query.storeIds?.[0] ?? null,
+        status: 'in_stock' as const,
+        quantity: 7,
+        updatedAt: new Date().toISOString(),
+      }));
+    },
+    async notifyBackInStock() {},
+  };
+  return { backend, calls };
+}
+
+const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('<omni-provider>', () => {
+  const cacheName = `omnishelf-provider-test-${Date.now()}`;
+  after(() => deleteDB(cacheName));
+
+  describe('accessibility', () => {
+    it('adds nothing to the accessibility tree of its children', async () => {
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName}><p>Hello</p></omni-provider>`,
+      );
+      expect(getComputedStyle(el).display).to.equal('contents');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('properties', () => {
+    it('turns its attributes into the configuration of the widgets inside', async () => {
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider
+          cache-name=${cacheName}
+          api-base="https://shop.example/omni/v1/"
+          currency="nok"
+          stock-display="exact"
+          radius-km="12"
+          store-limit="not a number"
+          ><omni-stock-checker></omni-stock-checker
+        ></omni-provider>`,
+      );
+      const checker = el.querySelector('omni-stock-checker')!;
+      expect(checker.config?.apiBase).to.equal('https://shop.example/omni/v1');
+      expect(checker.config?.currency).to.equal('NOK');
+      expect(checker.config?.stockDisplay).to.equal('exact');
+      expect(checker.config?.radiusKm).to.equal(12);
+      expect(checker.config?.storeLimit).to.equal(5);
+      expect(checker.stock).to.equal(el.stock);
+      expect(checker.location).to.equal(el.location);
+    });
+
+    it('passes a changed attribute on to the widgets', async () => {
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} stock-display="exact"
+          ><omni-stock-checker></omni-stock-checker
+        ></omni-provider>`,
+      );
+      const checker = el.querySelector('omni-stock-checker')!;
+      el.setAttribute('stock-display', 'status');
+      await el.updateComplete;
+      expect(checker.config?.stockDisplay).to.equal('status');
+    });
+
+    it("routes every widget request through a merchant's own BackendClient", async () => {
+      const { backend, calls } = customBackend();
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} .backend=${backend}
+          ><omni-stock-checker sku="OWN-1"></omni-stock-checker
+        ></omni-provider>`,
+      );
+      await el.location.setLocation({ kind: 'postal', postalCode: '0150', country: 'NO' });
+      const checker = el.querySelector<OmniStockChecker>('omni-stock-checker')!;
+      await waitUntil(() => shadowText(checker).includes('Own Store'), 'custom store not shown', {
+        timeout: 5000,
+      });
+      expect(calls.stores[0]).to.include({ postalCode: '0150', country: 'NO' });
+      expect(calls.availability.some((q) => q.skus.includes('OWN-1'))).to.equal(true);
+      expect(checker.shadowRoot!.querySelector('[part~="status"]')?.textContent).to.contain(
+        'In stock',
+      );
+    });
+  });
+});
