@@ -56,7 +56,10 @@ function mswWorkerPlugin() {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mswWorkerPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    mswWorkerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

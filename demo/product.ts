@@ -1,0 +1,63 @@
+/**
+ * Product page: `?id=<product id>` (and optionally `&sku=<variant sku>`). Picking a variant sets
+ * the stock checker's `sku`, as a merchant's own variant picker would.
+ */
+import type { OmniStockChecker } from '../src/index.js';
+import { PRODUCTS } from '../src/mocks/data/products.js';
+import { categoryName, formatMoney, initShell, onLanguageChange, paintSwatch } from './shell.js';
+
+initShell();
+
+const params = new URLSearchParams(location.search);
+const found = PRODUCTS.find((p) => p.id === params.get('id'));
+const product = found ?? PRODUCTS[0]!;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const checker = $<OmniStockChecker>('checker');
+
+/** Catalog text is English: <bdi> keeps its punctuation in place inside an Arabic page. */
+const isolated = (text: string) => {
+  const bdi = document.createElement('bdi');
+  bdi.textContent = text;
+  return bdi;
+};
+
+$('title').append(isolated(product.title));
+$('description').append(isolated(product.description));
+document.title = `${product.title} · Omnishelf demo store`;
+paintSwatch($('product-image'), product.color);
+if (!found && params.has('id')) $('not-found').hidden = false;
+
+onLanguageChange(() => {
+  $('price').textContent = formatMoney(product.price.amount, product.price.currency);
+  $('category').textContent = categoryName(product.category);
+});
+
+function selectVariant(sku: string): void {
+  checker.sku = sku;
+  const url = new URL(location.href);
+  url.searchParams.set('id', product.id);
+  url.searchParams.set('sku', sku);
+  history.replaceState(null, '', url);
+}
+
+const initialSku =
+  product.variants.find((v) => v.sku === params.get('sku'))?.sku ?? product.variants[0]!.sku;
+const picker = $('variants');
+for (const variant of product.variants) {
+  const label = document.createElement('label');
+  label.className = 'chip';
+  const input = document.createElement('input');
+  input.type = 'radio';
+  input.name = 'variant';
+  input.value = variant.sku;
+  input.checked = variant.sku === initialSku;
+  input.addEventListener('change', () => selectVariant(variant.sku));
+  const text = document.createElement('span');
+  text.append(isolated(variant.label));
+  label.append(input, text);
+  picker.append(label);
+}
+// A single-variant product needs no picker.
+$('variant-fieldset').hidden = product.variants.length < 2;
+selectVariant(initialSku);
