@@ -35,14 +35,17 @@ export class OmniProvider extends LitElement {
     }
   `;
 
+  /** The resolved configuration the widgets inside receive (read-only: set attributes instead). */
   @provide({ context: configContext })
   @property({ attribute: false })
   config!: OmniConfig;
 
+  /** The stock service the widgets inside use (read-only). */
   @provide({ context: stockServiceContext })
   @property({ attribute: false })
   stock!: StockService;
 
+  /** The shopper's location and "my store", shared by every widget on the page (read-only). */
   @provide({ context: locationServiceContext })
   @property({ attribute: false })
   location!: LocationService;
