@@ -101,12 +101,11 @@ for (const mod of manifest.modules) {
     }
   }
 }
-const text =
-  out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd() + '\n';
 const target = `${root}/docs/elements.md`;
+const text = await prettier.format(out.join('\n'), {
+  ...(await prettier.resolveConfig(target)),
+  filepath: target,
+});
 if (process.argv.includes('--check')) {
   const current = readFileSync(target, 'utf8');
   if (current !== text) {
