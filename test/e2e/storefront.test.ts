@@ -113,6 +113,23 @@ describe('storefront, end to end', () => {
     expect(parts(again, 'error')).to.have.length(0);
   });
 
+  it('keeps working from memory when IndexedDB cannot be opened', async () => {
+    sinon
+      .stub(indexedDB, 'open')
+      .throws(new DOMException('IndexedDB is disabled', 'SecurityError'));
+    const warn = sinon.stub(console, 'warn');
+    const el = await fixture<OmniStockChecker>(
+      html`<omni-stock-checker sku=${STOCK_CASES.inStockEverywhere}></omni-stock-checker>`,
+    );
+    await waitUntil(() => parts(el, 'store-name').length > 0, 'stores never rendered', {
+      timeout: 5000,
+    });
+    expect(open.called).to.equal(true);
+    expect(parts(el, 'error')).to.have.length(0);
+    expect(text(el)).to.contain('In stock');
+    warn.restore();
+  });
+
   it('shows a clear message for malformed JSON, and recovers on retry', async () => {
     faults.setFaults({ malformed: true });
     const el = await fixture<OmniStockChecker>(
