@@ -4,8 +4,11 @@
  *   /demo/ (`/` redirects there), and the embedded demo backend answers /api/omni/v1 over real
  *   HTTP, with fault injection at /__omni/faults.
  * - `vite build`: the script-tag bundle, ONE minified ES module `dist/omnishelf.js` with Lit and
- *   every other dependency inside, no code splitting. It is an app build with a JS entry rather
- *   than library mode, because Vite's library mode never minifies whitespace in ES output.
+ *   every other dependency inside, which registers every element. The only other files are the
+ *   translations (`dist/locales/ar-[hash].js`), which the bundle imports on demand, relative to
+ *   its own URL, when a page switches to that language; they import nothing themselves. It is an
+ *   app build with a JS entry rather than library mode, because Vite's library mode never
+ *   minifies whitespace in ES output. Lit's `html`/`css` template text is minified too.
  *
  * TypeScript goes through esbuild, which reads `experimentalDecorators` and
  * `useDefineForClassFields: false` from tsconfig.json. Lit's reactive properties depend on both.
@@ -13,6 +16,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { omniDemoBackend } from './src/mocks/vite-plugin.js';
+import { minifyCssParts, minifyHtmlParts } from './scripts/minify-literals.js';
 
 /** `/` -> `/demo/`, and a line that says where the storefront is once the server listens. */
 function demoEntry(): Plugin {
@@ -38,11 +42,102 @@ function demoEntry(): Plugin {
   };
 }
 
+/**
+ * Vite wraps every dynamic `import()` of an app build in `__vitePreload`, a helper (about 1 kB)
+ * that injects `<link rel=modulepreload>` tags for the imported chunk's dependencies, resolved
+ * against `base`. The bundle's only dynamic imports are translation chunks that import nothing,
+ * so the helper has nothing to preload: replace it with a plain call. If a Vite upgrade renames
+ * the helper's module, it is simply bundled again (and `npm run size` shows it); if it renames
+ * the export, the build fails.
+ */
+function noPreloadHelper(): Plugin {
+  const helperId = '\0vite/preload-helper.js';
+  return {
+    name: 'omni-no-preload-helper',
+    enforce: 'pre',
+    load(id) {
+      if (id !== helperId) return null;
+      return {
+        code: 'export const __vitePreload = (load) => load();',
+        moduleSideEffects: false,
+      };
+    },
+  };
+}
+
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+const isNode = (value: unknown): value is AstNode =>
+  typeof value === 'object' && value !== null && typeof (value as AstNode).type === 'string';
+
+/**
+ * Minifies the text of Lit's `html` and `css` tagged templates in our own modules (see
+ * scripts/minify-literals.ts for what is and is not changed). Only tags imported from `lit` by
+ * those names are touched (also when renamed on import); every other string stays as written.
+ * Runs after esbuild has turned TypeScript into JavaScript, so it reads the code with Rollup's
+ * parser instead of patterns.
+ */
+function minifyLiterals(): Plugin {
+  const minifiers = { html: minifyHtmlParts, css: minifyCssParts };
+  return {
+    name: 'omni-minify-literals',
+    transform(code, id) {
+      if (!/\/src\/(?!mocks\/).*\.ts$/.test(id) || !/\b(?:html|css)\b/.test(code)) return null;
+      const program = this.parse(code) as unknown as AstNode;
+      const tags = new Map<string, keyof typeof minifiers>();
+      for (const node of program.body as AstNode[]) {
+        if (node.type !== 'ImportDeclaration' || (node.source as { value: string }).value !== 'lit')
+          continue;
+        for (const spec of node.specifiers as AstNode[]) {
+          const imported = (spec.imported as { name?: string } | undefined)?.name;
+          if (spec.type === 'ImportSpecifier' && (imported === 'html' || imported === 'css')) {
+            tags.set((spec.local as { name: string }).name, imported);
+          }
+        }
+      }
+      if (tags.size === 0) return null;
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: AstNode): void => {
+        const tag = node.type === 'TaggedTemplateExpression' ? (node.tag as AstNode) : undefined;
+        const kind = tag?.type === 'Identifier' ? tags.get(tag.name as string) : undefined;
+        if (kind) {
+          const quasis = (node.quasi as AstNode).quasis as AstNode[];
+          const raw = quasis.map((q) => (q.value as { raw: string }).raw);
+          const exact = quasis.every((q, i) => code.slice(q.start, q.end) === raw[i]);
+          const minified = exact ? minifiers[kind](raw) : undefined;
+          minified?.forEach((text, i) => {
+            if (text !== raw[i]) edits.push({ start: quasis[i]!.start, end: quasis[i]!.end, text });
+          });
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.filter(isNode).forEach(visit);
+          else if (isNode(value)) visit(value);
+        }
+      };
+      visit(program);
+      if (edits.length === 0) return null;
+      let out = '';
+      let at = 0;
+      for (const edit of edits.sort((a, b) => a.start - b.start)) {
+        out += code.slice(at, edit.start) + edit.text;
+        at = edit.end;
+      }
+      return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
   appType: 'mpa',
-  plugins: command === 'serve' ? [demoEntry(), omniDemoBackend()] : [],
+  plugins:
+    command === 'serve' ? [demoEntry(), omniDemoBackend()] : [noPreloadHelper(), minifyLiterals()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {
@@ -62,7 +157,7 @@ export default defineConfig(({ command }) => ({
       output: {
         format: 'es',
         entryFileNames: 'omnishelf.js',
-        inlineDynamicImports: true,
+        chunkFileNames: 'locales/[name]-[hash].js',
       },
     },
   },

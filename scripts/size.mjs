@@ -1,25 +1,35 @@
-// Size budgets: gzip (zlib, level 9) of every built bundle in dist/*.js against size-budgets.json.
-// Prints a table and exits 1 when a bundle is over its budget, has no budget, or is missing.
+// Size budgets: gzip (zlib, level 9) of every built bundle and chunk (dist/**/*.js, except the
+// typed modules in dist/esm) against size-budgets.json. A budget key may contain `[hash]` for a
+// content-hashed chunk name (`dist/locales/ar-[hash].js`). Prints a table and exits 1 when a file
+// is over its budget or has no budget, or when a budget matches no file.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 
 const budgets = JSON.parse(readFileSync(new URL('../size-budgets.json', import.meta.url), 'utf8'));
 delete budgets.$comment;
 
-const dist = new URL('../dist/', import.meta.url);
-const built = existsSync(dist)
-  ? readdirSync(dist)
-      .filter((name) => name.endsWith('.js'))
-      .map((name) => `dist/${name}`)
+const root = new URL('../', import.meta.url);
+const built = existsSync(new URL('dist/', root))
+  ? readdirSync(new URL('dist/', root), { recursive: true })
+      .map((name) => `dist/${name.split('\\').join('/')}`)
+      .filter((file) => file.endsWith('.js') && !file.startsWith('dist/esm/'))
   : [];
-const files = [...new Set([...built, ...Object.keys(budgets)])].sort();
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const patterns = Object.keys(budgets).map((key) => ({
+  key,
+  re: new RegExp(`^${key.split('[hash]').map(escape).join('[A-Za-z0-9_-]+')}$`),
+}));
+const budgetKey = (file) => patterns.find(({ re }) => re.test(file))?.key;
+const unmatched = patterns.filter(({ re }) => !built.some((file) => re.test(file)));
+const files = [...new Set([...built, ...unmatched.map(({ key }) => key)])].sort();
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const rows = [];
 let failed = false;
 for (const file of files) {
-  const url = new URL(`../${file}`, import.meta.url);
-  const budget = budgets[file];
+  const url = new URL(file, root);
+  const budget = budgets[file] ?? budgets[budgetKey(file)];
   if (!existsSync(url)) {
     rows.push([file, '-', '-', budget ? kB(budget) : '-', 'MISSING (run npm run build)']);
     failed = true;

@@ -1,19 +1,29 @@
 /**
- * @lit/localize in runtime mode, configured once per page. English is the source locale; the
- * Arabic templates are imported statically so the script-tag bundle stays a single ES module.
+ * @lit/localize in runtime mode, configured once per page. English is the source locale and is
+ * built in; the Arabic templates are loaded on first use with a dynamic `import()`, which the
+ * script-tag build emits as a separate chunk next to the bundle (resolved relative to the
+ * bundle's own URL), so pages in English never download them. When a locale cannot be loaded,
+ * the widgets stay in English and a warning says why.
  *
  * Two bundles on one merchant page may each carry their own copy of @lit/localize (each must be
  * configured) or share one (configuring it twice throws). Every configured copy registers its
  * handle in a page-wide registry under `Symbol.for`, so `setOmniLocale` switches all of them and
  * a copy configured later starts in the page's current locale.
  */
-import { configureLocalization } from '@lit/localize';
-import { templates as arTemplates } from './locales/ar.js';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 
 export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
 export type OmniLocale = (typeof SUPPORTED_LOCALES)[number];
 
 const SOURCE_LOCALE: OmniLocale = 'en';
+/**
+ * How each target locale's templates are loaded. Mutable only as a test seam (to simulate a
+ * failed download); the script-tag build turns every `import()` here into its own chunk.
+ */
+export const localeLoaders: Record<Exclude<OmniLocale, 'en'>, () => Promise<LocaleModule>> = {
+  ar: () => import('./locales/ar.js'),
+};
+
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
 interface LocalizationHandle {
@@ -45,8 +55,7 @@ function configureOnce(): void {
     handle = configureLocalization({
       sourceLocale: SOURCE_LOCALE,
       targetLocales: SUPPORTED_LOCALES.filter((l) => l !== SOURCE_LOCALE),
-      loadLocale: async (locale) =>
-        locale === 'ar' ? { templates: arTemplates } : { templates: {} },
+      loadLocale: (locale) => localeLoaders[locale as keyof typeof localeLoaders](),
     });
   } catch {
     // This copy of @lit/localize was already configured (by another bundle sharing it); that
@@ -54,8 +63,9 @@ function configureOnce(): void {
     return;
   }
   page.handles.push(handle);
-  if (page.locale !== SOURCE_LOCALE) {
-    handle.setLocale(page.locale).catch(() => undefined);
+  const locale = page.locale;
+  if (locale !== SOURCE_LOCALE) {
+    handle.setLocale(locale).catch((error: unknown) => fallBack(locale, error));
   }
 }
 
@@ -89,12 +99,30 @@ export function resolveLocale(
   return supported(fromBrowser) ?? SOURCE_LOCALE;
 }
 
-/** Switches every Omnishelf widget on the page to `locale` (resolved as in `resolveLocale`). */
+/** A locale failed to load: warn, and put every widget back on the source locale (English). */
+async function fallBack(locale: OmniLocale, error: unknown): Promise<void> {
+  const page = registry();
+  // A newer request replaced this one; it decides the locale.
+  if (page.locale !== locale) return;
+  console.warn(`[omnishelf] could not load the "${locale}" translations; showing English.`, error);
+  page.locale = SOURCE_LOCALE;
+  await Promise.all(page.handles.map((handle) => handle.setLocale(SOURCE_LOCALE)));
+}
+
+/**
+ * Switches every Omnishelf widget on the page to `locale` (resolved as in `resolveLocale`).
+ * Resolves once the widgets render in it, loading its translations first when needed; when they
+ * cannot be loaded (offline, a missing file), warns and resolves with English active instead.
+ */
 export async function setOmniLocale(locale: string): Promise<void> {
   const page = registry();
   const next = resolveLocale(locale);
   page.locale = next;
-  await Promise.all(page.handles.map((handle) => handle.setLocale(next)));
+  try {
+    await Promise.all(page.handles.map((handle) => handle.setLocale(next)));
+  } catch (error) {
+    await fallBack(next, error);
+  }
 }
 
 /** The active locale of the widgets. */
