@@ -19,12 +19,18 @@
  * - `--omni-focus-ring`     focus outline (default 2px solid accent)
  *
  * Colours are AA (4.5:1) for text on white; merchants who theme them own the contrast.
+ *
+ * `:host { display: block }`: every element renders block content. A page rule on the tag
+ * (`omni-stock-checker { display: inline-block }`) beats a `:host` rule, so the page decides;
+ * keep it that way (no `!important` here). `vertical-align: top` only matters then: it keeps an
+ * inline-block element on the text line instead of on a baseline it may not have.
  */
 import { css } from 'lit';
 
 export const hostStyles = css`
   :host {
     display: block;
+    vertical-align: top;
     box-sizing: border-box;
     font: inherit;
     font-size: var(--omni-font-size, inherit);

@@ -349,17 +349,74 @@ describe('<omni-stock-checker>', () => {
       expect(Math.abs(loadingHeight - loadedHeight)).to.be.at.most(3);
     });
 
-    it('reserves one line for a loading badge', async () => {
-      const d = deferred<Fresh<StockResult>>();
+    it('reserves the same two lines for a badge, loading or loaded, in a narrow tile', async () => {
+      const long = 'Omnishelf Bergen Torgallmenningen Storsenter';
+      const answers: FakeStockService['answers'] = {
+        [SKU]: fresh(stockResult(SKU, [entry(SKU, makeStore({ name: long }), 'in_stock')])),
+        SHORT: fresh(stockResult('SHORT', [entry('SHORT', makeStore({ name: 'X' }), 'in_stock')])),
+      };
+      for (const sku of [SKU, 'SHORT']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(
+          html`<omni-stock-checker sku=${sku} variant="badge"></omni-stock-checker>`,
+          { answers: { [sku]: () => d.promise }, wait: false },
+        );
+        el.style.inlineSize = '160px';
+        await el.updateComplete;
+        const loadingHeight = el.getBoundingClientRect().height;
+        d.resolve(answers[sku] as Fresh<StockResult>);
+        await settled(el);
+        const line = parseFloat(getComputedStyle(el).lineHeight);
+        expect(loadingHeight, sku).to.be.closeTo(2 * line, 1);
+        expect(el.getBoundingClientRect().height, sku).to.be.closeTo(loadingHeight, 1);
+      }
+    });
+
+    inBothLocales('fits every online status into a badge in a narrow tile', async () => {
+      const statuses = ['in_stock', 'low_stock', 'backorder', 'preorder', 'out_of_stock'] as const;
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${statuses[0]} variant="badge"></omni-stock-checker>`,
+        {
+          location: fakeLocationService(),
+          answers: Object.fromEntries(
+            statuses.map((status) => [status, fresh(stockResult(status, [], status))]),
+          ),
+          wait: false,
+        },
+      );
+      el.style.inlineSize = '160px';
+      for (const status of statuses) {
+        el.sku = status;
+        await settled(el);
+        const badge = $(el, '[part~="badge"]')!;
+        expect(badge.className, status).to.include(`status--${status}`);
+        expect(badge.scrollWidth, status).to.be.at.most(badge.clientWidth);
+        expect(badge.scrollHeight, status).to.be.at.most(badge.clientHeight + 1);
+      }
+    });
+
+    it('is a block by default, and the page can override its display', async () => {
       const { el } = await setup(
         html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
-        { answers: { [SKU]: () => d.promise }, wait: false },
       );
-      const loadingHeight = el.getBoundingClientRect().height;
-      d.resolve(fresh(threeStores()));
-      await settled(el);
-      expect(loadingHeight).to.be.greaterThan(10);
-      expect(Math.abs(loadingHeight - el.getBoundingClientRect().height)).to.be.at.most(1);
+      expect(getComputedStyle(el).display).to.equal('block');
+      const style = document.createElement('style');
+      style.textContent =
+        'p > omni-stock-checker { display: inline-block; --omni-stock-checker-badge-lines: 1 }';
+      document.head.append(style);
+      try {
+        const p = document.createElement('p');
+        p.append('Availability: ');
+        el.before(p);
+        p.append(el);
+        await el.updateComplete;
+        expect(getComputedStyle(el).display).to.equal('inline-block');
+        const line = parseFloat(getComputedStyle(el).lineHeight);
+        expect(p.getBoundingClientRect().height).to.be.closeTo(line, 2);
+        expect(el.getBoundingClientRect().top).to.be.closeTo(p.getBoundingClientRect().top, 2);
+      } finally {
+        style.remove();
+      }
     });
 
     it('lists stores in the service order with status, distance, hours, address and links', async () => {
@@ -519,12 +576,22 @@ describe('<omni-stock-checker>', () => {
         await waitUntil(() => textOf($(el, '[part~="badge"]')) === 'Out of stock online');
       });
 
-      it('claims nothing without a location or online status', async () => {
+      it('says low stock online', async () => {
+        const { el } = await setup(badge(), {
+          location: fakeLocationService(),
+          answers: { [SKU]: fresh(stockResult(SKU, [], 'low_stock')) },
+        });
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('Low stock online');
+      });
+
+      it('is never blank for an sku without any record', async () => {
         const { el } = await setup(badge(), {
           location: fakeLocationService(),
           answers: { [SKU]: fresh(stockResult(SKU, [])) },
         });
-        expect(textOf($(el, '[part~="badge"]'))).to.equal('');
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('Out of stock online');
+        const near = await setup(badge(), { answers: { [SKU]: fresh(stockResult(SKU, [])) } });
+        expect(textOf($(near.el, '[part~="badge"]'))).to.equal('Not in stock nearby');
       });
 
       it('has no forms or location controls', async () => {
@@ -620,6 +687,19 @@ describe('<omni-stock-checker>', () => {
           expect(allText(el)).to.not.include('x ');
         });
       }
+
+      it('leaves no blank summary row above the error', async () => {
+        const { el } = await setup(undefined, {
+          answers: { [SKU]: () => Promise.reject(new OmniError('network', 'offline')) },
+        });
+        const summary = $(el, '[part~="summary"]')!;
+        expect(summary.getAttribute('role')).to.equal('status');
+        const line = parseFloat(getComputedStyle(el).lineHeight);
+        const gap =
+          $(el, '[role="alert"]')!.getBoundingClientRect().top -
+          $(el, '[part~="location"]')!.getBoundingClientRect().bottom;
+        expect(gap).to.be.below(line);
+      });
 
       it('retries with the Retry button', async () => {
         let fail = true;
@@ -836,6 +916,44 @@ describe('<omni-stock-checker>', () => {
       expect(textOf($(el, '[part~="item"] [part~="status"]'))).to.include('متوفر');
       expect(textOf($(el, '[part~="my-store-button"]'))).to.include('اجعله متجري');
       expect(getComputedStyle(base).direction).to.equal('rtl');
+    });
+
+    it('keeps phone numbers and addresses left to right in Arabic', async () => {
+      await setOmniLocale('ar');
+      const sku = 'RTL';
+      const store = makeStore({
+        name: 'Omnishelf Nairobi CBD',
+        phone: '+254 20 374 1200',
+        address: {
+          line1: '14 Kenyatta Avenue',
+          city: 'Nairobi',
+          postalCode: '00100',
+          country: 'KE',
+        },
+      });
+      const { el } = await setup(html`<omni-stock-checker sku=${sku}></omni-stock-checker>`, {
+        answers: { [sku]: fresh(stockResult(sku, [entry(sku, store, 'in_stock')])) },
+      });
+      /** Left edge of `word` inside `host`'s text, as laid out. */
+      const leftOf = (host: Element, word: string): number => {
+        const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(word);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          return range.getBoundingClientRect().left;
+        }
+        throw new Error(`${word} not found`);
+      };
+      const tel = $(el, '[part~="phone-link"]')!;
+      expect(tel.textContent).to.equal('+254 20 374 1200');
+      expect(leftOf(tel, '+254')).to.be.below(leftOf(tel, '1200'));
+      const address = $(el, '[part~="address"]')!;
+      expect(textOf(address)).to.equal('14 Kenyatta Avenue, Nairobi');
+      expect(leftOf(address, '14')).to.be.below(leftOf(address, 'Kenyatta'));
+      expect(leftOf(address, 'Kenyatta')).to.be.below(leftOf(address, 'Nairobi'));
     });
 
     it('switches language when the locale changes', async () => {

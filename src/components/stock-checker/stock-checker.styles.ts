@@ -34,19 +34,20 @@ export const styles = [
       min-block-size: var(--_omni-line);
     }
 
-    /* Badge: exactly one line, reserved while loading. */
+    /* Badge: wraps to at most --omni-stock-checker-badge-lines lines (default 2), always that
+       high, loading or not, so tiles never shift; the status comes first and is never cut. */
     .badge {
-      display: flex;
-      align-items: center;
-      gap: var(--omni-stock-checker-badge-gap, calc(var(--_omni-space) * 0.75));
-      min-block-size: var(--_omni-line);
+      --_omni-lines: var(--omni-stock-checker-badge-lines, 2);
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--_omni-lines);
+      min-block-size: calc(var(--_omni-lines) * var(--_omni-line));
       overflow: hidden;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
 
-    .badge-text {
-      overflow: hidden;
-      text-overflow: ellipsis;
+    .badge .icon {
+      margin-inline-end: var(--omni-stock-checker-badge-gap, calc(var(--_omni-space) * 0.75));
     }
 
     .badge--muted {
@@ -65,6 +66,7 @@ export const styles = [
     .icon {
       flex: none;
       display: inline-block;
+      vertical-align: 0.05em;
       inline-size: 0.625em;
       block-size: 0.625em;
       border-radius: 50%;
@@ -108,6 +110,11 @@ export const styles = [
 
     .summary {
       font-weight: 600;
+    }
+
+    /* An empty live region (error state) stays in the accessibility tree but takes no row. */
+    .summary:empty {
+      position: absolute;
     }
 
     .location {

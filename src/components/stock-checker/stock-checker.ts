@@ -38,7 +38,12 @@ import { styles } from './stock-checker.styles.js';
  * (2.1 km)" (`variant="badge"`, product tiles). In full mode the shopper can give a location
  * (geolocation or postal code), pick "my store" and ask to be emailed when the item is back.
  *
- * Services come from `<omni-provider>` (or the page-level provider) through @lit/context; until
+ * The element is `display: block` in both variants: the badge is a line of a product tile, with
+ * its height reserved while loading. The page may override it like any element's display, e.g.
+ * `p omni-stock-checker { display: inline-block; --omni-stock-checker-badge-lines: 1 }` to run a
+ * badge inside a sentence.
+ *
+ * Services come from `<omni-provider>` (or the page-level provider) through Lit context; until
  * they arrive the element shows its loading placeholder. Without a `sku` it renders nothing.
  *
  * @tag omni-stock-checker
@@ -48,7 +53,7 @@ import { styles } from './stock-checker.styles.js';
  *   when a fresh value replaces a stale one); `event.sku`, `event.available`, `event.nearest`, `event.result`.
  *
  * @csspart base - The wrapper around everything (carries `dir` and `lang`).
- * @csspart badge - The one-line text in badge mode.
+ * @csspart badge - The text in badge mode (status first; wraps, then ends in an ellipsis).
  * @csspart summary - The results line, also the polite live region (full mode).
  * @csspart location - The "Near 00100" line with its change button.
  * @csspart location-form - The geolocation button and postal-code form.
@@ -91,6 +96,7 @@ import { styles } from './stock-checker.styles.js';
  * @cssproperty --omni-stock-checker-divider - Border between stores (default 1px solid --omni-color-border).
  * @cssproperty --omni-stock-checker-name-weight - Font weight of store names (default 600).
  * @cssproperty --omni-stock-checker-badge-gap - Gap between icon and text in badge mode.
+ * @cssproperty --omni-stock-checker-badge-lines - Lines a badge may wrap to, and always reserves (default 2).
  *
  * @cssstate loading - Waiting for services or for the stock answer.
  * @cssstate error - The last lookup failed (a retry button is shown in full mode).
@@ -115,7 +121,7 @@ export class OmniStockChecker extends LitElement {
   /** The product's sku. Changing it refetches. */
   @property() sku = '';
 
-  /** 'full' (stores list, location, back-in-stock form) or 'badge' (one line). */
+  /** 'full' (stores list, location, back-in-stock form) or 'badge' (one short status line). */
   @property() variant: 'full' | 'badge' = 'full';
 
   /** Search radius in km; default `config.radiusKm`. */
@@ -439,12 +445,10 @@ export class OmniStockChecker extends LitElement {
         ${msg('Stock information unavailable', { id: 'stock.badge.unavailable' })}
       </p>`;
     }
-    const shown = this.shownResult;
-    if (!shown) return html`<p class="badge" part="badge"></p>`;
-    const result = shown.value;
-    const nearest = result.stores.find((entry) => isAvailable(entry.availability));
-    let text = '';
-    let tone: StockStatus | 'none' = 'none';
+    const result = this.shownResult?.value;
+    const nearest = result?.stores.find((entry) => isAvailable(entry.availability));
+    let text: string;
+    let tone: StockStatus;
     if (nearest) {
       const name = isolate(nearest.store.name);
       const distance = isolate(this.distanceText(nearest.store));
@@ -460,24 +464,22 @@ export class OmniStockChecker extends LitElement {
     } else if (this.shopperLocation) {
       tone = 'out_of_stock';
       text = msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
-    } else if (result.online) {
-      const status = effectiveStatus(result.online);
-      tone = status;
-      text = this.onlineBadgeText(status);
+    } else {
+      // No record online (an unknown sku) counts as out of stock: the badge is never blank.
+      tone = effectiveStatus(result?.online);
+      text = this.onlineBadgeText(tone);
     }
     return html`<p class="badge status--${tone}" part="badge status">
-      ${text ? html`<span class="icon" aria-hidden="true"></span>` : nothing}<span
-        class="badge-text"
-        >${text}</span
-      >
+      <span class="icon" aria-hidden="true"></span>${text}
     </p>`;
   }
 
   private onlineBadgeText(status: StockStatus): string {
     switch (status) {
       case 'in_stock':
-      case 'low_stock':
         return msg('In stock online', { id: 'stock.badge.online.in' });
+      case 'low_stock':
+        return msg('Low stock online', { id: 'stock.badge.online.low' });
       case 'backorder':
         return msg('Available online on backorder', { id: 'stock.badge.online.backorder' });
       case 'preorder':
@@ -493,7 +495,7 @@ export class OmniStockChecker extends LitElement {
       isOmniError(failure) && failure.code === 'unknown_postal_code' && !this.editingLocation;
     return html`
       ${this.renderLocation(postalUnknown)}
-      <p class="summary row" part="summary" role="status">${this.summaryText()}</p>
+      <p class="summary row" part="summary" role="status">${this.summaryText() || nothing}</p>
       ${
         failure !== undefined && !postalUnknown
           ? this.renderError(failure)
@@ -796,12 +798,16 @@ export class OmniStockChecker extends LitElement {
         ${quantity ? html`<span class="quantity">· ${quantity}</span>` : nothing}
       </p>
       <p class="row hours" part="hours">${this.hoursText(store)}</p>
-      <p class="row address" part="address">${isolate(address)}</p>
+      <p class="row address" part="address"><bdi>${address}</bdi></p>
       <div class="actions" part="actions">
         ${
           store.phone
-            ? html`<a class="action-link" part="link phone-link" href="tel:${telHref(store.phone)}"
-                >${msg(str`Call ${isolate(store.phone, 'ltr')}`, { id: 'stock.store.call' })}</a
+            ? html`<a
+                class="action-link"
+                part="link phone-link"
+                dir="ltr"
+                href="tel:${telHref(store.phone)}"
+                >${store.phone}</a
               >`
             : nothing
         }
@@ -983,10 +989,13 @@ function safeLocation(service: LocationService | undefined): ShopperLocation | u
   }
 }
 
-/** Wraps backend text in Unicode isolates (first-strong, or left-to-right for phone numbers) so it keeps its own direction inside RTL text. */
-function isolate(text: string, direction: 'auto' | 'ltr' = 'auto'): string {
-  if (!text) return text;
-  return `${direction === 'ltr' ? '\u2066' : '\u2068'}${text}\u2069`;
+/**
+ * Wraps backend text interpolated into a translated sentence (store name, distance, postal code)
+ * in first-strong isolates, so "Near 00100" or a Latin store name keeps its order inside Arabic.
+ * Text that fills an element of its own is isolated with markup instead (`<bdi>`, `dir`).
+ */
+function isolate(text: string): string {
+  return text && `\u2068${text}\u2069`;
 }
 
 /** Keeps what a dialler needs: digits, a leading +, and pause/extension characters. */
