@@ -21,6 +21,7 @@ import type {
   Store,
 } from '../core/api/types.js';
 import { AVAILABILITY_MAX_SKUS, AVAILABILITY_MAX_STORES } from '../core/api/types.js';
+import { haversineKm } from '../core/geo/distance.js';
 import { geocodePostalCode } from './data/stores.js';
 import { getShippingRules } from './data/shipping.js';
 import {
@@ -254,20 +255,6 @@ function handoffPage(request: Request): string {
     }
   }
   return new URL('/', request.url).href;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Geometry
-// ---------------------------------------------------------------------------------------------
-
-/** Great-circle distance in kilometres (haversine, mean Earth radius). */
-export function haversineKm(a: LatLng, b: LatLng): number {
-  const rad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import { ALL_SKUS } from '../../src/mocks/data/products.js';
 import { STOCK_CASES, FAR_STORE_ID } from '../../src/mocks/data/stock.js';
 import { createDemoDb, type DemoDb } from '../../src/mocks/db.js';
 import { createFaultState, applyFaults, type FaultState } from '../../src/mocks/faults.js';
-import { createHandlers, handlerPrefix, haversineKm } from '../../src/mocks/handlers.js';
+import { createHandlers, handlerPrefix } from '../../src/mocks/handlers.js';
+import { haversineKm } from '../../src/core/geo/distance.js';
 
 const BASE = '/api/omni/v1';
 
