@@ -82,6 +82,23 @@ describe('<omni-provider>', () => {
       expect(checker.config?.stockDisplay).to.equal('status');
     });
 
+    it('inherits the configuration around it and follows its changes', async () => {
+      const outer = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} currency="NOK" stock-display="exact"
+          ><omni-provider radius-km="12"><omni-stock-checker></omni-stock-checker></omni-provider
+        ></omni-provider>`,
+      );
+      const checker = outer.querySelector('omni-stock-checker')!;
+      expect(checker.config?.currency).to.equal('NOK');
+      expect(checker.config?.stockDisplay).to.equal('exact');
+      expect(checker.config?.radiusKm).to.equal(12);
+      outer.setAttribute('currency', 'SEK');
+      await outer.updateComplete;
+      await outer.querySelector<OmniProvider>('omni-provider omni-provider')!.updateComplete;
+      expect(checker.config?.currency).to.equal('SEK');
+      expect(checker.config?.radiusKm).to.equal(12);
+    });
+
     it("routes every widget request through a merchant's own BackendClient", async () => {
       const { backend, calls } = customBackend();
       const el = await fixture<OmniProvider>(

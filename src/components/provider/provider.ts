@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import { consume, provide } from '@lit/context';
 import type { BackendClient } from '../../core/api/backend-client.js';
 import {
   readPageConfig,
@@ -21,8 +21,9 @@ import { resolveLocale, setOmniLocale } from '../../core/i18n/localization.js';
 import { createServices, type OmniServices } from '../../core/services.js';
 
 /**
- * Configures the Omnishelf widgets inside it, without JavaScript. Attributes override the page's
- * `#omnishelf-config` JSON block; unset attributes fall back to it, then to the defaults.
+ * Configures the Omnishelf widgets inside it, without JavaScript. Attributes override the
+ * configuration around the provider (the page's `#omnishelf-config` block and `configure()`, or an
+ * outer provider), which it follows as it changes; unset attributes fall back to it.
  * The language is page-wide: the last provider or `configure()` to set `locale` wins.
  *
  * @tag omni-provider
@@ -76,12 +77,17 @@ export class OmniProvider extends LitElement {
   /** IndexedDB database name. */
   @property({ attribute: 'cache-name' }) cacheName?: string;
 
+  /** The configuration around this provider; its own attributes override it. */
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  private inherited?: OmniConfig;
+
   private services?: OmniServices;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('config') && this.config === this.services?.config) return;
     const config = resolveConfig(
-      readPageConfig(document),
+      this.inherited ?? readPageConfig(document),
       sanitizeConfig({
         apiBase: this.apiBase,
         locale: this.locale,
