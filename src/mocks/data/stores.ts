@@ -28,7 +28,7 @@ function week(
 export const STORES: readonly Store[] = [
   {
     id: 'ke-nbo-westlands',
-    name: 'Omnishelf Westlands',
+    name: 'Westlands',
     address: {
       line1: 'Sarit Centre, Karuna Road',
       city: 'Nairobi',
@@ -45,7 +45,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'ke-nbo-cbd',
-    name: 'Omnishelf Nairobi CBD',
+    name: 'Nairobi CBD',
     address: {
       line1: '14 Kenyatta Avenue',
       city: 'Nairobi',
@@ -62,7 +62,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'ke-mba-moi',
-    name: 'Omnishelf Mombasa',
+    name: 'Mombasa',
     address: {
       line1: '120 Moi Avenue',
       city: 'Mombasa',
@@ -79,7 +79,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'ph-mnl-ermita',
-    name: 'Omnishelf Manila Ermita',
+    name: 'Manila Ermita',
     address: {
       line1: '1535 M. H. del Pilar Street',
       line2: 'Ermita',
@@ -98,7 +98,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'ph-ceb-itpark',
-    name: 'Omnishelf Cebu IT Park',
+    name: 'Cebu IT Park',
     address: {
       line1: 'Geonzon Street, Cebu IT Park',
       line2: 'Apas',
@@ -117,7 +117,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'no-osl-karljohan',
-    name: 'Omnishelf Oslo Karl Johan',
+    name: 'Oslo Karl Johan',
     address: {
       line1: 'Karl Johans gate 16',
       city: 'Oslo',
@@ -134,7 +134,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'no-bgo-torget',
-    name: 'Omnishelf Bergen Torgallmenningen',
+    name: 'Bergen Torgallmenningen',
     address: {
       line1: 'Torgallmenningen 8',
       city: 'Bergen',
@@ -150,7 +150,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'lt-vno-gedimino',
-    name: 'Omnishelf Vilnius Gedimino',
+    name: 'Vilnius Gedimino',
     address: {
       line1: 'Gedimino pr. 9',
       city: 'Vilnius',
@@ -166,7 +166,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'lt-kun-laisves',
-    name: 'Omnishelf Kaunas Laisvės alėja',
+    name: 'Kaunas Laisvės alėja',
     address: {
       line1: 'Laisvės al. 76',
       city: 'Kaunas',
@@ -182,7 +182,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'ae-dxb-downtown',
-    name: 'Omnishelf Dubai Downtown',
+    name: 'Dubai Downtown',
     address: {
       line1: 'Financial Center Street, Downtown Dubai',
       city: 'Dubai',
@@ -200,7 +200,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'eg-cai-zamalek',
-    name: 'Omnishelf Cairo Zamalek',
+    name: 'Cairo Zamalek',
     address: {
       line1: '26th of July Street 157',
       line2: 'Zamalek',
@@ -219,7 +219,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'us-sea-pike',
-    name: 'Omnishelf Seattle Pike Street',
+    name: 'Seattle Pike Street',
     address: {
       line1: '1520 Pike Place',
       city: 'Seattle',
@@ -236,7 +236,7 @@ export const STORES: readonly Store[] = [
   },
   {
     id: 'us-aus-congress',
-    name: 'Omnishelf Austin Congress Avenue',
+    name: 'Austin Congress Avenue',
     address: {
       line1: '600 Congress Avenue',
       city: 'Austin',
