@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/api/batcher.js';
 import { OmniError } from '../../../src/core/api/errors.js';
 import type { Availability, AvailabilityQuery } from '../../../src/core/api/types.js';
+import { rejection } from '../../helpers/rejection.js';
 
 const UPDATED = '2026-11-24T08:00:00Z';
 
@@ -51,15 +52,6 @@ function fakeClient(manual = false) {
 
 /** Waits until a batch opened now has been sent (its quiet window has passed). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, BATCH_QUIET_MS + 5));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  expect.fail('expected a rejection');
-}
 
 describe('api/createAvailabilityBatcher', () => {
   it('turns 48 loads in one tick into one getAvailability call', async () => {

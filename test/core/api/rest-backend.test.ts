@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { OmniError } from '../../../src/core/api/errors.js';
 import { RestBackend } from '../../../src/core/api/rest-backend.js';
 import type { Availability, Store } from '../../../src/core/api/types.js';
+import { rejection } from '../../helpers/rejection.js';
 
 const BASE = '/api/omni/v1';
 const UPDATED = '2026-11-24T08:00:00Z';
@@ -24,16 +24,6 @@ const worker = setupWorker();
 
 function backend(overrides: Partial<ConstructorParameters<typeof RestBackend>[0]> = {}) {
   return new RestBackend({ apiBase: BASE, timeoutMs: 2000, retries: 0, ...overrides });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OmniError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OmniError);
-    return error as OmniError;
-  }
-  expect.fail('expected a rejection');
 }
 
 describe('api/RestBackend', () => {

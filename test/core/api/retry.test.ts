@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { OmniError } from '../../../src/core/api/errors.js';
 import {
   abortableSleep,
   fetchWithRetry,
   parseRetryAfter,
   type RetryOptions,
 } from '../../../src/core/api/retry.js';
+import { rejection } from '../../helpers/rejection.js';
 
 type Step = number | Response | Error | 'hang';
 
@@ -43,16 +43,6 @@ function instant(fetchImpl: typeof fetch, extra: Partial<RetryOptions> = {}) {
     ...extra,
   };
   return { options, sleeps };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OmniError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(OmniError);
-    return error as OmniError;
-  }
-  expect.fail('expected a rejection');
 }
 
 describe('api/fetchWithRetry', () => {
