@@ -58,6 +58,11 @@ export function installPageServices(): void {
     location: provide(locationServiceContext, services.location),
   } as PageState;
   applyLocale(config);
+  // With `locale: "auto"` the widgets follow `<html lang>`, also when the page changes it later.
+  new MutationObserver(() => {
+    const current = global[KEY]?.services.config;
+    if (current?.locale === 'auto') applyLocale(current);
+  }).observe(root, { attributes: true, attributeFilter: ['lang'] });
 }
 
 /**
@@ -77,18 +82,13 @@ export function configure(options: ConfigureOptions): OmniConfig {
   state.options = { ...state.options, ...sanitizeConfig(rest), ...(backend ? { backend } : {}) };
   const config = resolveConfig(readPageConfig(document), state.options);
   const previous = state.services.config;
-  const rebuild =
-    backend !== undefined ||
-    config.apiBase !== previous.apiBase ||
-    config.timeoutMs !== previous.timeoutMs ||
-    config.retries !== previous.retries ||
-    config.cacheName !== previous.cacheName;
-  state.services = rebuild
-    ? createServices(config, state.options.backend)
-    : { ...state.services, config };
+  // Same settings, same service objects (see services.ts): widgets refetch only when they must.
+  state.services = createServices(config, state.options.backend);
   state.config.setValue(config);
   state.stock.setValue(state.services.stock);
   state.location.setValue(state.services.location);
-  applyLocale(config);
+  // The language is page-wide: only a change of it switches, so that configuring something else
+  // never overrides a language set elsewhere (an <omni-provider locale>).
+  if (config.locale !== previous.locale) applyLocale(config);
   return config;
 }

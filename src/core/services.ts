@@ -1,15 +1,24 @@
 /**
  * The composition root: the one place that turns configuration into working services. Components
  * never import from here; `<omni-provider>` and the page-level provider do.
+ *
+ * Everything with state is shared across the page, so that every widget, wrapped in a provider or
+ * not, batches into the same requests and sees the same shopper choices:
+ * - per IndexedDB database (`cacheName`): the storage and the shopper's location and "my store";
+ * - per backend (REST settings, or a custom client instance): the client, its batcher and its
+ *   stale-while-revalidate reader.
+ * `createServices` is therefore cheap and returns the same service objects for the same settings,
+ * so reconfiguring (a new currency, a new language) never makes widgets fetch again.
  */
 import type { BackendClient } from './api/backend-client.js';
 import { createAvailabilityBatcher } from './api/batcher.js';
 import { RestBackend } from './api/rest-backend.js';
 import { openStorage } from './cache/idb-storage.js';
 import { createSwr } from './cache/swr.js';
-import type { CacheKind } from './cache/types.js';
+import type { CacheKind, KeyValueCache } from './cache/types.js';
 import type { OmniConfig } from './config.js';
-import { createLocationService } from './geo/location-service.js';
+import { locationKey } from './geo/location.js';
+import { createLocationService, withDefaults } from './geo/location-service.js';
 import { createStockService } from './stock/stock-service.js';
 import type { LocationService, StockService } from './stock/types.js';
 
@@ -20,49 +29,69 @@ export interface OmniServices {
   location: LocationService;
 }
 
-type Storage = ReturnType<typeof openStorage>;
+interface Shared {
+  cache: KeyValueCache;
+  /** The shopper's choices, without merchant defaults. */
+  choices: LocationService;
+  /** Views of `choices` with a configuration's defaults, by defaults. */
+  locations: Map<string, LocationService>;
+  /** Backends and their stock services, by REST settings or custom client. */
+  stocks: Map<string | BackendClient, { backend: BackendClient; stock: StockService }>;
+}
 
-/**
- * One storage and one location service per database name, shared by every provider on the page:
- * the shopper's location set in one widget is the location of all of them.
- */
-const shared = new Map<string, { storage: Storage; location: LocationService }>();
+const shared = new Map<string, Shared>();
 
-function sharedFor(config: OmniConfig) {
-  let entry = shared.get(config.cacheName);
+function sharedFor(cacheName: string): Shared {
+  let entry = shared.get(cacheName);
   if (!entry) {
-    const storage = openStorage({ name: config.cacheName });
-    const location = createLocationService(storage.prefs, {
-      defaultLocation: config.defaultLocation,
-      defaultStoreId: config.defaultStoreId,
-    });
-    entry = { storage, location };
-    shared.set(config.cacheName, entry);
+    const storage = openStorage({ name: cacheName });
+    entry = {
+      cache: storage.cache,
+      choices: createLocationService(storage.prefs),
+      locations: new Map(),
+      stocks: new Map(),
+    };
+    shared.set(cacheName, entry);
   }
   return entry;
 }
 
-/** Builds the services for a configuration; pass `backend` to replace `RestBackend`. */
+/** Builds (or finds) the services for a configuration; pass `backend` to replace `RestBackend`. */
 export function createServices(config: OmniConfig, backend?: BackendClient): OmniServices {
-  const client =
-    backend ??
-    new RestBackend({
-      apiBase: config.apiBase,
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-    });
-  const { storage, location } = sharedFor(config);
-  // Cache keys are per backend: two providers on different bases must not share answers.
-  const swr = createSwr(namespaced(storage.cache, backend ? 'custom' : config.apiBase));
-  const stock = createStockService({
-    backend: client,
-    swr,
-    availability: createAvailabilityBatcher(client),
-  });
-  return { config, backend: client, stock, location };
+  const entry = sharedFor(config.cacheName);
+  const stockKey = backend ?? `${config.apiBase}|${config.timeoutMs}|${config.retries}`;
+  let stock = entry.stocks.get(stockKey);
+  if (!stock) {
+    const client =
+      backend ??
+      new RestBackend({
+        apiBase: config.apiBase,
+        timeoutMs: config.timeoutMs,
+        retries: config.retries,
+      });
+    // Cached answers are per backend: two backends must never serve each other's stock.
+    const namespace = backend ? `custom:${backend.cacheKey ?? 'default'}` : config.apiBase;
+    stock = {
+      backend: client,
+      stock: createStockService({
+        backend: client,
+        swr: createSwr(namespaced(entry.cache, namespace)),
+        availability: createAvailabilityBatcher(client),
+      }),
+    };
+    entry.stocks.set(stockKey, stock);
+  }
+  const { defaultLocation, defaultStoreId } = config;
+  const defaultsKey = `${defaultLocation ? locationKey(defaultLocation) : ''}|${defaultStoreId ?? ''}`;
+  let location = entry.locations.get(defaultsKey);
+  if (!location) {
+    location = withDefaults(entry.choices, { defaultLocation, defaultStoreId });
+    entry.locations.set(defaultsKey, location);
+  }
+  return { config, ...stock, location };
 }
 
-function namespaced(cache: Storage['cache'], namespace: string): Storage['cache'] {
+function namespaced(cache: KeyValueCache, namespace: string): KeyValueCache {
   const k = (key: string) => `${namespace}|${key}`;
   return {
     get backend() {

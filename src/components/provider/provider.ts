@@ -103,16 +103,13 @@ export class OmniProvider extends LitElement {
       }),
     );
     const previous = this.services;
-    const rebuild =
-      !previous ||
-      changed.has('backend') ||
-      config.apiBase !== previous.config.apiBase ||
-      config.cacheName !== previous.config.cacheName;
-    this.services = rebuild ? createServices(config, this.backend) : { ...previous, config };
+    // Same settings, same service objects (see services.ts): widgets refetch only when they must.
+    this.services = createServices(config, this.backend);
     this.config = this.services.config;
     this.stock = this.services.stock;
     this.location = this.services.location;
-    if (!previous || config.locale !== previous.config.locale) {
+    // The language is page-wide: only a provider that sets one switches it.
+    if (this.locale && config.locale !== previous?.config.locale) {
       void setOmniLocale(resolveLocale(config.locale)).catch((error: unknown) =>
         console.warn('[omnishelf] could not switch locale', error),
       );

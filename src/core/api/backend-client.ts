@@ -19,6 +19,11 @@ export interface RequestOptions {
  * with something that does not match the types.
  */
 export interface BackendClient {
+  /**
+   * Names this backend's answers in the shared IndexedDB cache. Custom clients without one share
+   * a single name, so a page that uses two different custom clients should give each its own.
+   */
+  readonly cacheKey?: string;
   /** `GET /stores`: nearest first; `distanceKm` set when the query has a position. */
   findStores(query: StoreQuery, options?: RequestOptions): Promise<Store[]>;
   /**

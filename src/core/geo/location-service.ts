@@ -188,3 +188,33 @@ export function createLocationService(
   };
   return service;
 }
+
+/**
+ * A view of a shared location service with its own merchant defaults: the shopper's choices are
+ * shared by every widget on the page, while each configuration (page, provider) can name its own
+ * default location and store, and change them later.
+ */
+export function withDefaults(
+  base: LocationService,
+  defaults: Pick<LocationServiceOptions, 'defaultLocation' | 'defaultStoreId'>,
+): LocationService {
+  const defaultLocation = sanitizeShopperLocation(defaults.defaultLocation);
+  const defaultStoreId = sanitizeStoreId(defaults.defaultStoreId);
+  if (!defaultLocation && !defaultStoreId) return base;
+  return {
+    ready: base.ready,
+    get location() {
+      return base.location ?? defaultLocation;
+    },
+    get isShopperChoice() {
+      return base.isShopperChoice;
+    },
+    get myStoreId() {
+      return base.myStoreId ?? defaultStoreId;
+    },
+    subscribe: (listener) => base.subscribe(listener),
+    setLocation: (location) => base.setLocation(location),
+    locate: () => base.locate(),
+    setMyStore: (storeId) => base.setMyStore(storeId),
+  };
+}

@@ -35,6 +35,12 @@ function storeQuery(location: ShopperLocation, radiusKm: number, limit: number):
     : { postalCode: location.postalCode, country: location.country, radiusKm, limit };
 }
 
+/** The `limit` nearest stores (stable; stores without a distance keep their order, last). */
+function nearest(stores: readonly Store[], limit: number): Store[] {
+  const distance = (store: Store) => store.distanceKm ?? Number.POSITIVE_INFINITY;
+  return [...stores].sort((a, b) => distance(a) - distance(b) || 0).slice(0, Math.max(1, limit));
+}
+
 /** Joins a list of stores with their records for one sku, ranked for display. */
 function combine(
   sku: string,
@@ -103,7 +109,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
         : Promise.resolve(none);
       // A stale store list is good enough to ask for stock: stores move rarely. Its background
       // refresh updates the cache for the next view.
-      const stores = (
+      const found = (
         await swr.read<Store[]>(
           'stores',
           storesKey,
@@ -111,6 +117,9 @@ export function createStockService({ backend, swr, availability }: StockServiceD
           signal,
         )
       ).value;
+      // The nearest `limit` stores, whatever the backend sent: a backend that ignores the limit
+      // must not cost a request per 50 stores or a page of stores nobody asked for.
+      const stores = nearest(found, limit);
       const ids = stores.map((store) => store.id);
       const records: Promise<SwrResult<Availability[]>> =
         ids.length === 0
