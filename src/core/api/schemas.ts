@@ -39,6 +39,16 @@ const isoDateTime = v.pipe(v.string(), v.regex(ISO_DATE_TIME, 'expected an ISO 8
 const currency = v.pipe(v.string(), v.regex(CURRENCY, 'expected an ISO 4217 code'));
 const dayOfWeek = v.picklist([0, 1, 2, 3, 4, 5, 6]);
 
+/**
+ * An optional field that backends often send as `null` ("phone": null): null reads as absent, so
+ * one store without a phone does not invalidate the whole answer.
+ */
+const absentOr = <T extends v.GenericSchema>(schema: T) =>
+  v.pipe(
+    v.nullish(schema),
+    v.transform((value) => value ?? undefined),
+  );
+
 const money = v.object({
   amount: v.pipe(v.string(), v.regex(DECIMAL, 'expected a decimal string')),
   currency,
@@ -51,9 +61,9 @@ const dayRange = v.pipe(
 
 const address = v.object({
   line1: v.string(),
-  line2: v.optional(v.string()),
+  line2: absentOr(v.string()),
   city: v.string(),
-  region: v.optional(v.string()),
+  region: absentOr(v.string()),
   postalCode: v.string(),
   country: v.string(),
 });
@@ -70,7 +80,7 @@ export const StoreSchema = v.object({
   address,
   location: latLng,
   timezone: v.pipe(v.string(), v.minLength(1)),
-  phone: v.optional(v.string()),
+  phone: absentOr(v.string()),
   hours: v.array(
     v.object({
       day: dayOfWeek,
@@ -80,7 +90,7 @@ export const StoreSchema = v.object({
   ),
   closures: v.array(isoDate),
   pickup: v.object({ enabled: v.boolean(), leadTimeMinutes: count }),
-  distanceKm: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  distanceKm: absentOr(v.pipe(v.number(), v.finite(), v.minValue(0))),
 }) satisfies Output<Store>;
 
 /** Body of `GET /stores`. */
@@ -93,8 +103,8 @@ export const AvailabilitySchema = v.object({
   sku: id,
   storeId: v.nullable(id),
   status: v.picklist(['in_stock', 'low_stock', 'out_of_stock', 'backorder', 'preorder']),
-  quantity: v.optional(count),
-  restockAt: v.optional(isoDateTime),
+  quantity: absentOr(count),
+  restockAt: absentOr(isoDateTime),
   updatedAt: isoDateTime,
 }) satisfies Output<Availability>;
 

@@ -103,6 +103,36 @@ function thrown(fn: () => unknown): OmniError {
 
 describe('api/schemas', () => {
   describe('good data', () => {
+    it('reads null in optional fields as absent instead of rejecting the answer', () => {
+      const body = {
+        stores: [
+          {
+            ...store(),
+            phone: null,
+            distanceKm: null,
+            address: { ...store().address, line2: null, region: null },
+          },
+        ],
+      };
+      const [parsed] = parseResponse(StoresResponseSchema, body, 200).stores;
+      expect(parsed.phone).to.equal(undefined);
+      expect(parsed.distanceKm).to.equal(undefined);
+      expect(parsed.address.line2).to.equal(undefined);
+      const record = {
+        sku: 'A',
+        storeId: 's1',
+        status: 'in_stock',
+        updatedAt: '2026-11-24T08:00:00Z',
+      };
+      const [stock] = parseResponse(
+        AvailabilityResponseSchema,
+        { availability: [{ ...record, quantity: null, restockAt: null }] },
+        200,
+      ).availability;
+      expect(stock.quantity).to.equal(undefined);
+      expect(stock.restockAt).to.equal(undefined);
+    });
+
     it('parses a stores list and drops unknown fields', () => {
       const body = { stores: [{ ...store(), internalRank: 7 }], next: 'x' };
       const out = parseResponse(StoresResponseSchema, body, 200);
