@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import type { OmniStoreSelectEvent } from '../../src/events/store-select.js';
 import type { OmniStockChangeEvent } from '../../src/events/stock-change.js';
 import type { Fresh } from '../../src/core/cache/types.js';
-import type { StockResult } from '../../src/core/stock/types.js';
+import type { StockLookup, StockResult } from '../../src/core/stock/types.js';
+import type { ShopperLocation } from '../../src/core/geo/location.js';
 import {
   POSTAL_00100,
   deferred,
@@ -41,6 +42,10 @@ const textOf = (node: Element | ShadowRoot | null | undefined): string =>
     .trim();
 const allText = (el: OmniStockChecker): string => textOf(root(el));
 const isLoading = (el: OmniStockChecker): boolean => el.matches(':state(loading)');
+// Booleans, not elements, in assertions: a failing comparison of elements hangs the runner.
+const absent = (el: OmniStockChecker, selector: string): boolean => $(el, selector) === null;
+const focusIsOn = (el: OmniStockChecker, selector: string): boolean =>
+  $(el, selector) !== null && root(el).activeElement === $(el, selector);
 
 async function settled(el: OmniStockChecker): Promise<void> {
   await el.updateComplete;
@@ -76,6 +81,35 @@ function nothingNearby(sku = SKU): StockResult {
     ],
     'out_of_stock',
   );
+}
+
+const ZZ9: ShopperLocation = { kind: 'postal', postalCode: 'ZZ9', country: 'KE' };
+const unknownPostal = (): OmniError =>
+  new OmniError('http', 'x', { status: 404, code: 'unknown_postal_code' });
+const postalOf = (query: StockLookup): string | undefined =>
+  query.location?.kind === 'postal' ? query.location.postalCode : undefined;
+
+/** Types `code` into the postal form (opening it first) and submits it. */
+async function submitPostal(el: OmniStockChecker, code: string): Promise<void> {
+  if (!$(el, '#postal-code')) {
+    $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+    await el.updateComplete;
+  }
+  $<HTMLInputElement>(el, '#postal-code')!.value = code;
+  $<HTMLFormElement>(el, '[part~="postal-form"]')!.requestSubmit();
+  await el.updateComplete;
+}
+
+/** Focuses a control as a keyboard user reaches it, then activates it (Enter/Space click it). */
+function press(el: OmniStockChecker, selector: string): void {
+  const control = $(el, selector)!;
+  control.focus();
+  expect(root(el).activeElement === control, `focus on ${selector}`).to.equal(true);
+  control.click();
+}
+
+async function focusLandsOn(el: OmniStockChecker, selector: string): Promise<void> {
+  await waitUntil(() => focusIsOn(el, selector), `focus is not on ${selector}`);
 }
 
 interface Setup {
@@ -201,6 +235,124 @@ describe('<omni-stock-checker>', () => {
       $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
       await waitUntil(() => textOf($(el, '[part~="confirmation"]')) !== '');
       await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with an unknown postal code in the form', async () => {
+      const { el } = await setup(undefined, {
+        answers: {
+          [SKU]: (query) =>
+            postalOf(query) === 'ZZ9'
+              ? Promise.reject(unknownPostal())
+              : Promise.resolve(fresh(threeStores())),
+        },
+      });
+      await submitPostal(el, 'ZZ9');
+      await waitUntil(() => $(el, '#location-error'));
+      expect($(el, '[part~="cancel-button"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible after choosing my store', async () => {
+      const { el } = await setup();
+      press(el, '[part~="my-store-button"]');
+      await focusLandsOn(el, '[part~="my-store"]');
+      await expect(el).to.be.accessible();
+    });
+
+    describe('focus', () => {
+      it('moves into the form on Change location, and back to the button on Cancel', async () => {
+        const { el } = await setup();
+        press(el, '[part~="change-button"]');
+        await focusLandsOn(el, '#postal-code');
+        press(el, '[part~="cancel-button"]');
+        await focusLandsOn(el, '[part~="change-button"]');
+      });
+
+      it('moves to Change location once Find stores has set the location', async () => {
+        const { el } = await setup();
+        press(el, '[part~="change-button"]');
+        await focusLandsOn(el, '#postal-code');
+        $<HTMLInputElement>(el, '#postal-code')!.value = '00200';
+        // Enter in the focused input submits the form.
+        $<HTMLFormElement>(el, '[part~="postal-form"]')!.requestSubmit();
+        await focusLandsOn(el, '[part~="change-button"]');
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near 00200');
+      });
+
+      it('moves to the summary on Try again', async () => {
+        let fail = true;
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              fail
+                ? Promise.reject(new OmniError('network', 'offline'))
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        fail = false;
+        press(el, '[part~="retry-button"]');
+        await focusLandsOn(el, '[part~="summary"]');
+        await settled(el);
+        expect(focusIsOn(el, '[part~="summary"]'), 'focus on the summary').to.equal(true);
+        expect(textOf($(el, '[part~="summary"]'))).to.equal('2 stores near 00100 have this item.');
+      });
+
+      it('moves to the "My store" tag and announces the choice politely', async () => {
+        const { el } = await setup();
+        const karen = $$(el, '[part~="item"]')[1]!;
+        const button = karen.querySelector<HTMLButtonElement>('[part~="my-store-button"]')!;
+        button.focus();
+        button.click();
+        await focusLandsOn(el, '[part~="item"]:nth-child(2) [part~="my-store"]');
+        const live = $$(el, '[role="status"]').map(textOf);
+        expect(live).to.include('Karen is now your store.');
+        await setOmniLocale('ar');
+        await el.updateComplete;
+        expect($$(el, '[role="status"]').map(textOf)).to.include('أصبح Karen متجرك.');
+      });
+
+      it('moves to the confirmation once the email is sent', async () => {
+        const { el } = await setup(undefined, { answers: { [SKU]: fresh(nothingNearby()) } });
+        const input = $<HTMLInputElement>(el, '#notify-email')!;
+        input.focus();
+        input.value = 'ada@example.com';
+        $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
+        await focusLandsOn(el, '[part~="confirmation"]');
+        expect(textOf($(el, '[part~="confirmation"]'))).to.include('Thanks!');
+      });
+
+      it('never takes focus from the rest of the page', async () => {
+        const { el, stock } = await setup(undefined, {
+          answers: { [SKU]: fresh(nothingNearby()) },
+        });
+        const outside = document.createElement('input');
+        outside.setAttribute('aria-label', 'Search');
+        document.body.append(outside);
+        try {
+          // Activated without focus inside (a script, a pointer on Safari): focus stays put.
+          outside.focus();
+          $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+          await el.updateComplete;
+          await aTimeout(10);
+          expect($(el, '#postal-code')).to.exist;
+          expect(document.activeElement === outside, 'focus outside').to.equal(true);
+          // The shopper leaves while the email is being sent: focus stays where they went.
+          const sending = deferred<void>();
+          stock.notifyImpl = () => sending.promise;
+          const email = $<HTMLInputElement>(el, '#notify-email')!;
+          email.focus();
+          email.value = 'ada@example.com';
+          $<HTMLFormElement>(el, '[part~="notify-form"]')!.requestSubmit();
+          outside.focus();
+          sending.resolve();
+          await waitUntil(() => textOf($(el, '[part~="confirmation"]')) !== '');
+          await el.updateComplete;
+          await aTimeout(10);
+          expect(document.activeElement === outside, 'focus outside').to.equal(true);
+        } finally {
+          outside.remove();
+        }
+      });
     });
   });
 
@@ -594,6 +746,23 @@ describe('<omni-stock-checker>', () => {
         expect(textOf($(near.el, '[part~="badge"]'))).to.equal('Not in stock nearby');
       });
 
+      it('falls back to the online answer when the saved postal code is unknown', async () => {
+        const { el, stock } = await setup(badge(), {
+          location: fakeLocationService({ location: ZZ9 }),
+          answers: {
+            [SKU]: (query) =>
+              query.location
+                ? Promise.reject(unknownPostal())
+                : Promise.resolve(fresh(stockResult(SKU, [], 'in_stock'))),
+          },
+        });
+        expect(textOf($(el, '[part~="badge"]'))).to.equal('In stock online');
+        expect(stock.lookups.map((l) => l.query.location)).to.deep.equal([ZZ9, undefined]);
+        expect(stock.lookups[1]!.query.includeOnline).to.equal(true);
+        expect(el.matches(':state(error)')).to.equal(false);
+        expect(el.matches(':state(empty)')).to.equal(false);
+      });
+
       it('has no forms or location controls', async () => {
         const { el } = await setup(badge(), { answers: { [SKU]: fresh(nothingNearby()) } });
         expect($$(el, 'form, input, button')).to.have.length(0);
@@ -731,22 +900,24 @@ describe('<omni-stock-checker>', () => {
         expect(allText(el)).to.not.include('Try again');
       });
 
-      it('says when the postal code is unknown', async () => {
+      it('says when the saved postal code is unknown, and Cancel closes the form', async () => {
+        const message = "We couldn't find that postal code. Check it and try again.";
         const { el } = await setup(undefined, {
-          location: fakeLocationService({
-            location: { kind: 'postal', postalCode: 'ZZ9', country: 'KE' },
-          }),
-          answers: {
-            [SKU]: () =>
-              Promise.reject(
-                new OmniError('http', 'x', { status: 422, code: 'unknown_postal_code' }),
-              ),
-          },
+          location: fakeLocationService({ location: ZZ9 }),
+          answers: { [SKU]: () => Promise.reject(unknownPostal()) },
         });
-        expect(textOf($(el, '[role="alert"]'))).to.equal(
-          "We couldn't find that postal code. Check it and try again.",
-        );
+        expect(textOf($(el, '[role="alert"]'))).to.equal(message);
         expect($(el, '#postal-code')!.getAttribute('aria-invalid')).to.equal('true');
+        $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+        await el.updateComplete;
+        expect(absent(el, '#postal-code'), '#postal-code').to.equal(true);
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near ZZ9');
+        expect(textOf($(el, '[role="alert"]'))).to.equal(message);
+        // Asking again cannot help; "Change location" can.
+        expect(absent(el, '[part~="retry-button"]'), '[part~="retry-button"]').to.equal(true);
+        $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+        await el.updateComplete;
+        expect(textOf($(el, '#location-error'))).to.equal(message);
       });
     });
 
@@ -801,6 +972,115 @@ describe('<omni-stock-checker>', () => {
           country: 'GB',
         });
         await waitUntil(() => textOf($(el, '[part~="location"]')).includes('Near SW1A 1AA'));
+      });
+
+      it('checks a postal code before saving it, and keeps the location when unknown', async () => {
+        const check = deferred<never>();
+        const { el, stock, location } = await setup(undefined, {
+          answers: {
+            [SKU]: (query) =>
+              postalOf(query) === 'ZZ9' ? check.promise : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        await submitPostal(el, 'ZZ9');
+        expect(stock.lookups).to.have.length(2);
+        expect(stock.lookups[1]!.query.location).to.deep.equal({
+          kind: 'postal',
+          postalCode: 'ZZ9',
+          country: DEFAULT_CONFIG.country,
+        });
+        expect(stock.lookups[1]!.signal).to.be.instanceOf(AbortSignal);
+        const button = $(el, '[part~="postal-button"]')!;
+        expect(button.getAttribute('aria-disabled')).to.equal('true');
+        $<HTMLFormElement>(el, '[part~="postal-form"]')!.requestSubmit();
+        await el.updateComplete;
+        expect(stock.lookups).to.have.length(2);
+        check.reject(unknownPostal());
+        await waitUntil(() => $(el, '#location-error'));
+        expect(textOf($(el, '#location-error'))).to.equal(
+          "We couldn't find that postal code. Check it and try again.",
+        );
+        const input = $<HTMLInputElement>(el, '#postal-code')!;
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')).to.equal('location-error');
+        expect(button.getAttribute('aria-disabled')).to.equal('false');
+        expect(location.setLocationCalls).to.have.length(0);
+        expect(location.location).to.deep.equal(POSTAL_00100);
+        expect($$(el, '[part~="item"]')).to.have.length(3);
+        $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+        await el.updateComplete;
+        expect(absent(el, '#postal-code'), '#postal-code').to.equal(true);
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near 00100');
+        expect(textOf($(el, '[part~="summary"]'))).to.equal('2 stores near 00100 have this item.');
+      });
+
+      it('saves a known postal code once checked, asking what the list then asks', async () => {
+        const gate = deferred<void>();
+        const { el, stock, location } = await setup(undefined, {
+          answers: {
+            [SKU]: async (query) => {
+              if (postalOf(query) === '00200') await gate.promise;
+              return fresh(threeStores());
+            },
+          },
+        });
+        await submitPostal(el, '00200');
+        await aTimeout(10);
+        expect(location.setLocationCalls).to.have.length(0);
+        gate.resolve();
+        await waitUntil(() => stock.lookups.length === 3);
+        await settled(el);
+        expect(location.setLocationCalls).to.have.length(1);
+        // The same question as the check: the real StockService answers it from its cache.
+        expect(stock.lookups[2]!.query).to.deep.equal(stock.lookups[1]!.query);
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near 00200');
+        expect(absent(el, '#postal-code'), '#postal-code').to.equal(true);
+      });
+
+      it('saves the postal code when the check fails otherwise, and offers a retry', async () => {
+        const { el, stock, location } = await setup(undefined, {
+          answers: {
+            [SKU]: (query) =>
+              postalOf(query) === '00200'
+                ? Promise.reject(new OmniError('network', 'offline'))
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        await submitPostal(el, '00200');
+        await waitUntil(() => $(el, '[part~="retry-button"]'));
+        // The check, then the list's own lookup, which asks again.
+        expect(stock.lookups.map((l) => postalOf(l.query))).to.deep.equal([
+          '00100',
+          '00200',
+          '00200',
+        ]);
+        expect(location.setLocationCalls).to.deep.equal([
+          { kind: 'postal', postalCode: '00200', country: DEFAULT_CONFIG.country },
+        ]);
+        expect(textOf($(el, '[role="alert"] p'))).to.equal(
+          "Can't reach the store service. Check your connection.",
+        );
+      });
+
+      it('saves nothing when Cancel is pressed during the check', async () => {
+        const check = deferred<Fresh<StockResult>>();
+        const { el, stock, location } = await setup(undefined, {
+          answers: {
+            [SKU]: (query) =>
+              postalOf(query) === '00200' ? check.promise : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        await submitPostal(el, '00200');
+        $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+        await el.updateComplete;
+        expect(stock.lookups[1]!.signal!.aborted).to.equal(true);
+        check.resolve(fresh(threeStores()));
+        await aTimeout(10);
+        expect(location.setLocationCalls).to.have.length(0);
+        expect(textOf($(el, '[part~="location"]'))).to.include('Near 00100');
+        $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+        await el.updateComplete;
+        expect($(el, '[part~="postal-button"]')!.getAttribute('aria-disabled')).to.equal('false');
       });
 
       it('lets the shopper change the location', async () => {

@@ -12,7 +12,7 @@ import type {
   StoreStock,
 } from '../../core/stock/types.js';
 import type { Availability, Store, StockStatus } from '../../core/api/types.js';
-import type { Fresh } from '../../core/cache/types.js';
+import type { Fresh, SwrResult } from '../../core/cache/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import { locationKey, type ShopperLocation } from '../../core/geo/location.js';
 import { storeOpenState } from '../../core/geo/hours.js';
@@ -132,18 +132,23 @@ export class OmniStockChecker extends LitElement {
 
   @state() private editingLocation = false;
   @state() private locating = false;
-  @state() private savingPostal = false;
+  /** Set while a postal code is checked before it is saved; Cancel aborts it. */
+  @state() private postalCheck?: AbortController;
   @state() private locationProblem?:
     'empty' | 'unknown_postal_code' | 'failed' | GeolocationErrorKind;
   @state() private notifyStatus: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
   @state() private notifyProblem?: 'missing' | 'invalid' | 'invalid_email' | 'failed';
   @state() private shopperLocation?: ShopperLocation;
+  /** The store just made "my store", announced in a polite live region. */
+  @state() private chosenStore?: Store;
 
   private readonly internals: ElementInternals | undefined;
   /** Identifies the latest lookup; revalidations of older lookups are ignored. */
   private currentRun: object | undefined;
   private revalidated: { run: object; value: Fresh<StockResult> } | undefined;
   private announcedResult: StockResult | undefined;
+  /** The badge's answer is online only: the stored postal code is unknown to the backend. */
+  private onlineOnly = false;
 
   private readonly locationController = new LocationController(this);
 
@@ -153,16 +158,31 @@ export class OmniStockChecker extends LitElement {
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
-      const result = await stock.lookup(
-        {
-          sku,
-          location,
-          radiusKm,
-          limit,
-          includeOnline: variant === 'full' || location === undefined,
-        },
-        { signal },
-      );
+      this.onlineOnly = false;
+      const query = {
+        sku,
+        location,
+        radiusKm,
+        limit,
+        includeOnline: variant === 'full' || location === undefined,
+      };
+      let result: SwrResult<StockResult>;
+      try {
+        result = await stock.lookup(query, { signal });
+      } catch (error) {
+        // A postal code the backend does not know (saved by an older version): the full variant
+        // opens the postal form with the message; a badge falls back to the online answer.
+        if (!isUnknownPostal(error)) throw error;
+        if (variant === 'full') {
+          this.editingLocation = true;
+          throw error;
+        }
+        this.onlineOnly = true;
+        result = await stock.lookup(
+          { ...query, location: undefined, includeOnline: true },
+          { signal },
+        );
+      }
       if (result.revalidation) this.watchRevalidation(run, result.revalidation);
       return result;
     },
@@ -221,6 +241,7 @@ export class OmniStockChecker extends LitElement {
     if (changed.has('sku')) {
       this.notifyStatus = 'idle';
       this.notifyProblem = undefined;
+      this.chosenStore = undefined;
     }
   }
 
@@ -278,6 +299,7 @@ export class OmniStockChecker extends LitElement {
       empty:
         shown !== undefined &&
         this.shopperLocation !== undefined &&
+        !this.onlineOnly &&
         shown.value.stores.length === 0,
     };
     const states = this.internals?.states;
@@ -324,28 +346,51 @@ export class OmniStockChecker extends LitElement {
     return resolveUnit(this.effectiveConfig.units, regional);
   }
 
+  /**
+   * After the next render, focuses the first element matching `selector`: only for a shopper who
+   * acted here (`within`, read before the action), and only while focus is still inside or fell
+   * to the body with the control it was on.
+   */
+  private async focusAfterUpdate(
+    selector: string,
+    within = this.matches(':focus-within'),
+  ): Promise<void> {
+    await this.updateComplete;
+    const active = document.activeElement;
+    if (within && (!active || active === document.body || this.matches(':focus-within'))) {
+      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    }
+  }
+
   private handleRetry(): void {
     void this.stockTask.run().catch(() => undefined);
+    void this.focusAfterUpdate('[part~="summary"]');
   }
 
   private handleChangeLocation(): void {
     this.editingLocation = true;
     this.locationProblem = undefined;
+    void this.focusAfterUpdate('#postal-code');
   }
 
   private handleCancelLocation(): void {
+    this.postalCheck?.abort();
+    this.postalCheck = undefined;
     this.editingLocation = false;
     this.locationProblem = undefined;
+    void this.focusAfterUpdate(LOCATION_DONE);
   }
 
   private async handleLocate(): Promise<void> {
     const service = this.location;
     if (!service || this.locating) return;
+    const within = this.matches(':focus-within');
     this.locating = true;
     this.locationProblem = undefined;
     try {
       await service.locate();
       this.editingLocation = false;
+      void this.focusAfterUpdate(LOCATION_DONE, within);
     } catch (error) {
       this.locationProblem = error instanceof GeolocationError ? error.kind : 'failed';
     } finally {
@@ -356,7 +401,7 @@ export class OmniStockChecker extends LitElement {
   private async handlePostalSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const service = this.location;
-    if (!service || this.savingPostal) return;
+    if (!service || this.postalCheck) return;
     const form = event.currentTarget as HTMLFormElement;
     const input = form.elements.namedItem('postalCode') as HTMLInputElement | null;
     const postalCode = (input?.value ?? '').trim();
@@ -365,22 +410,41 @@ export class OmniStockChecker extends LitElement {
       input?.focus();
       return;
     }
+    const within = this.matches(':focus-within');
+    const candidate: ShopperLocation = {
+      kind: 'postal',
+      postalCode,
+      country: this.effectiveConfig.country,
+    };
+    const check = (this.postalCheck = new AbortController());
     this.locationProblem = undefined;
-    this.savingPostal = true;
     try {
-      await service.setLocation({
-        kind: 'postal',
-        postalCode,
-        country: this.effectiveConfig.country,
-      });
+      // Asked before saving, so an unknown code is never remembered. The stock service caches
+      // and shares the answer: the lookup that follows the save sends no second request.
+      await this.stock
+        ?.lookup(
+          {
+            sku: this.sku.trim(),
+            location: candidate,
+            radiusKm: this.effectiveRadius,
+            limit: this.effectiveLimit,
+            includeOnline: true,
+          },
+          { signal: check.signal },
+        )
+        // Other failures say nothing about the code: it is saved and the lookup offers a retry.
+        .catch((error: unknown) => {
+          if (isUnknownPostal(error)) throw error;
+        });
+      if (check.signal.aborted) return;
+      await service.setLocation(candidate);
       this.editingLocation = false;
+      void this.focusAfterUpdate(LOCATION_DONE, within);
     } catch (error) {
-      this.locationProblem =
-        isOmniError(error) && error.code === 'unknown_postal_code'
-          ? 'unknown_postal_code'
-          : 'failed';
+      if (check.signal.aborted) return;
+      this.locationProblem = isUnknownPostal(error) ? 'unknown_postal_code' : 'failed';
     } finally {
-      this.savingPostal = false;
+      if (this.postalCheck === check) this.postalCheck = undefined;
     }
   }
 
@@ -388,6 +452,8 @@ export class OmniStockChecker extends LitElement {
     const service = this.location;
     if (!service) return;
     service.setMyStore(store.id).catch(() => undefined);
+    this.chosenStore = store;
+    void this.focusAfterUpdate('[part~="my-store"]');
     this.dispatchEvent(new OmniStoreSelectEvent(store));
   }
 
@@ -404,12 +470,14 @@ export class OmniStockChecker extends LitElement {
       input?.focus();
       return;
     }
+    const within = this.matches(':focus-within');
     this.notifyProblem = undefined;
     this.notifyStatus = 'sending';
     try {
       await service.notifyBackInStock({ sku, email });
       if (sku !== this.sku.trim()) return;
       this.notifyStatus = 'sent';
+      void this.focusAfterUpdate('[part~="confirmation"]', within);
     } catch (error) {
       if (sku !== this.sku.trim()) return;
       this.notifyStatus = 'failed';
@@ -461,7 +529,7 @@ export class OmniStockChecker extends LitElement {
         : low
           ? msg(str`Low stock at ${name}`, { id: 'stock.badge.lowAt' })
           : msg(str`In stock at ${name}`, { id: 'stock.badge.inAt' });
-    } else if (this.shopperLocation) {
+    } else if (this.shopperLocation && !this.onlineOnly) {
       tone = 'out_of_stock';
       text = msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
     } else {
@@ -491,17 +559,27 @@ export class OmniStockChecker extends LitElement {
 
   private renderFull(): TemplateResult {
     const failure = this.failure;
-    const postalUnknown =
-      isOmniError(failure) && failure.code === 'unknown_postal_code' && !this.editingLocation;
+    const postalUnknown = isUnknownPostal(failure);
+    const chosen = this.chosenStore;
+    const summary = this.summaryText() || nothing;
     return html`
       ${this.renderLocation(postalUnknown)}
-      <p class="summary row" part="summary" role="status">${this.summaryText() || nothing}</p>
+      <p class="summary row" part="summary" role="status" tabindex="-1">${summary}</p>
+      <p class="visually-hidden" role="status">
+        ${
+          chosen && this.location?.myStoreId === chosen.id
+            ? msg(str`${isolate(chosen.name)} is now your store.`, { id: 'stock.store.chosen' })
+            : nothing
+        }
+      </p>
       ${
-        failure !== undefined && !postalUnknown
-          ? this.renderError(failure)
-          : this.isLoading
+        failure === undefined
+          ? this.isLoading
             ? this.renderSkeleton()
             : this.renderResults()
+          : postalUnknown && this.editingLocation
+            ? nothing
+            : this.renderError(failure)
       }
     `;
   }
@@ -548,7 +626,7 @@ export class OmniStockChecker extends LitElement {
         <span class="bone bone--short" part="skeleton" aria-hidden="true">&nbsp;</span>
       </p>`;
     }
-    if (place && !this.editingLocation && !postalUnknown) {
+    if (place && !this.editingLocation) {
       const label =
         place.kind === 'postal'
           ? msg(str`Near ${isolate(place.postalCode)}`, { id: 'stock.location.nearPostal' })
@@ -569,7 +647,7 @@ export class OmniStockChecker extends LitElement {
   }
 
   private renderLocationForm(postalUnknown: boolean): TemplateResult {
-    const problem = postalUnknown ? 'unknown_postal_code' : this.locationProblem;
+    const problem = this.locationProblem ?? (postalUnknown ? 'unknown_postal_code' : undefined);
     const message = problem ? this.locationProblemText(problem) : '';
     const inputError = problem === 'empty' || problem === 'unknown_postal_code';
     return html`<div class="location-form" part="location-form">
@@ -616,7 +694,7 @@ export class OmniStockChecker extends LitElement {
             type="submit"
             class="button"
             part="button postal-button"
-            aria-disabled=${this.savingPostal ? 'true' : 'false'}
+            aria-disabled=${this.postalCheck ? 'true' : 'false'}
           >
             ${msg('Find stores', { id: 'stock.location.submit' })}
           </button>
@@ -675,11 +753,22 @@ export class OmniStockChecker extends LitElement {
   }
 
   private renderError(error: unknown): TemplateResult {
+    // An unknown postal code is fixed with "Change location", not by asking again.
+    const postal = isUnknownPostal(error);
     return html`<div class="error-box" part="error" role="alert">
-      <p>${this.errorText(error)}</p>
-      <button type="button" class="button" part="button retry-button" @click=${this.handleRetry}>
-        ${msg('Try again', { id: 'stock.error.retry' })}
-      </button>
+      <p>${postal ? this.locationProblemText('unknown_postal_code') : this.errorText(error)}</p>
+      ${
+        postal
+          ? nothing
+          : html`<button
+              type="button"
+              class="button"
+              part="button retry-button"
+              @click=${this.handleRetry}
+            >
+              ${msg('Try again', { id: 'stock.error.retry' })}
+            </button>`
+      }
     </div>`;
   }
 
@@ -785,7 +874,7 @@ export class OmniStockChecker extends LitElement {
         <strong class="name" part="store-name" dir="auto">${store.name}</strong>
         ${
           mine
-            ? html`<span class="tag" part="my-store"
+            ? html`<span class="tag" part="my-store" tabindex="-1"
                 >${msg('My store', { id: 'stock.myStore' })}</span
               >`
             : nothing
@@ -951,7 +1040,7 @@ export class OmniStockChecker extends LitElement {
               }
             </form>`
       }
-      <p class="confirmation" part="confirmation" role="status">
+      <p class="confirmation" part="confirmation" role="status" tabindex="-1">
         ${
           sent
             ? msg("Thanks! We'll email you when it's back.", { id: 'stock.notify.sent' })
@@ -980,6 +1069,12 @@ export class OmniStockChecker extends LitElement {
     }
   }
 }
+
+/** Where focus goes once the location is set or the form closed: its "Change location" button. */
+const LOCATION_DONE = '[part~="change-button"], [part~="summary"]';
+
+const isUnknownPostal = (error: unknown): boolean =>
+  isOmniError(error) && error.code === 'unknown_postal_code';
 
 function safeLocation(service: LocationService | undefined): ShopperLocation | undefined {
   try {

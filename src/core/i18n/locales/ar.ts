@@ -94,6 +94,7 @@ export const templates: TemplateMap = {
   'stock.store.directions': 'الاتجاهات',
   'stock.newTab': '(يُفتح في علامة تبويب جديدة)',
   'stock.store.setMine': 'اجعله متجري',
+  'stock.store.chosen': str`أصبح ${0} متجرك.`,
 
   // Back in stock
   'stock.notify.prompt': 'احصل على رسالة بالبريد الإلكتروني عند توفر المنتج مجددًا.',
