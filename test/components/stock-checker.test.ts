@@ -1014,6 +1014,26 @@ describe('<omni-stock-checker>', () => {
         expect(textOf($(el, '[part~="summary"]'))).to.equal('2 stores near 00100 have this item.');
       });
 
+      it('never saves a postal code the backend refuses as invalid (400)', async () => {
+        const { el, location } = await setup(undefined, {
+          answers: {
+            [SKU]: (query) =>
+              postalOf(query) === 'SW1A 1AA LONDON'
+                ? Promise.reject(
+                    new OmniError('http', 'x', { status: 400, code: 'invalid_request' }),
+                  )
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        await submitPostal(el, 'SW1A 1AA LONDON');
+        await waitUntil(() => $(el, '#location-error'));
+        expect(textOf($(el, '#location-error'))).to.equal(
+          "We couldn't find that postal code. Check it and try again.",
+        );
+        expect(location.setLocationCalls).to.have.length(0);
+        expect($<HTMLInputElement>(el, '#postal-code')!.maxLength).to.equal(16);
+      });
+
       it('saves a known postal code once checked, asking what the list then asks', async () => {
         const gate = deferred<void>();
         const { el, stock, location } = await setup(undefined, {

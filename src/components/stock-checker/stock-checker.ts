@@ -58,7 +58,8 @@ import { styles } from './stock-checker.styles.js';
  * @csspart location - The "Near 00100" line with its change button.
  * @csspart location-form - The geolocation button and postal-code form.
  * @csspart list - The list (`ul`) of stores.
- * @csspart item - One store (`li`); `item my-store` for the shopper's store.
+ * @csspart item - One store (`li`); the shopper's store is also `my-store-item`.
+ * @csspart my-store-item - The shopper's store in the list (also `item`).
  * @csspart store-name - The store's name.
  * @csspart my-store - The "My store" tag.
  * @csspart distance - The distance to the store.
@@ -172,7 +173,7 @@ export class OmniStockChecker extends LitElement {
       } catch (error) {
         // A postal code the backend does not know (saved by an older version): the full variant
         // opens the postal form with the message; a badge falls back to the online answer.
-        if (!isUnknownPostal(error)) throw error;
+        if (!isRejectedPostal(error, location)) throw error;
         if (variant === 'full') {
           this.editingLocation = true;
           throw error;
@@ -434,7 +435,7 @@ export class OmniStockChecker extends LitElement {
         )
         // Other failures say nothing about the code: it is saved and the lookup offers a retry.
         .catch((error: unknown) => {
-          if (isUnknownPostal(error)) throw error;
+          if (isRejectedPostal(error, candidate)) throw error;
         });
       if (check.signal.aborted) return;
       await service.setLocation(candidate);
@@ -442,7 +443,7 @@ export class OmniStockChecker extends LitElement {
       void this.focusAfterUpdate(LOCATION_DONE, within);
     } catch (error) {
       if (check.signal.aborted) return;
-      this.locationProblem = isUnknownPostal(error) ? 'unknown_postal_code' : 'failed';
+      this.locationProblem = isRejectedPostal(error, candidate) ? 'unknown_postal_code' : 'failed';
     } finally {
       if (this.postalCheck === check) this.postalCheck = undefined;
     }
@@ -559,7 +560,7 @@ export class OmniStockChecker extends LitElement {
 
   private renderFull(): TemplateResult {
     const failure = this.failure;
-    const postalUnknown = isUnknownPostal(failure);
+    const postalUnknown = isRejectedPostal(failure, this.shopperLocation);
     const chosen = this.chosenStore;
     const summary = this.summaryText() || nothing;
     return html`
@@ -686,6 +687,7 @@ export class OmniStockChecker extends LitElement {
             name="postalCode"
             type="text"
             autocomplete="postal-code"
+            maxlength="16"
             spellcheck="false"
             aria-invalid=${inputError ? 'true' : 'false'}
             aria-describedby=${inputError ? 'location-error' : nothing}
@@ -754,7 +756,7 @@ export class OmniStockChecker extends LitElement {
 
   private renderError(error: unknown): TemplateResult {
     // An unknown postal code is fixed with "Change location", not by asking again.
-    const postal = isUnknownPostal(error);
+    const postal = isRejectedPostal(error, this.shopperLocation);
     return html`<div class="error-box" part="error" role="alert">
       <p>${postal ? this.locationProblemText('unknown_postal_code') : this.errorText(error)}</p>
       ${
@@ -1073,8 +1075,17 @@ export class OmniStockChecker extends LitElement {
 /** Where focus goes once the location is set or the form closed: its "Change location" button. */
 const LOCATION_DONE = '[part~="change-button"], [part~="summary"]';
 
-const isUnknownPostal = (error: unknown): boolean =>
-  isOmniError(error) && error.code === 'unknown_postal_code';
+/**
+ * The backend rejected the postal code itself: unknown (404 `unknown_postal_code`), or not
+ * acceptable (400/422, e.g. too long) while looking up stores for a postal code. Retrying the same
+ * code cannot help, so it is never remembered and the shopper is asked for another.
+ */
+const isRejectedPostal = (error: unknown, location: ShopperLocation | undefined): boolean =>
+  isOmniError(error) &&
+  (error.code === 'unknown_postal_code' ||
+    (location?.kind === 'postal' &&
+      error.kind === 'http' &&
+      (error.status === 400 || error.status === 422)));
 
 function safeLocation(service: LocationService | undefined): ShopperLocation | undefined {
   try {
