@@ -99,13 +99,22 @@ export class RestBackend implements BackendClient {
     request: BackInStockRequest,
     options: RequestOptions = {},
   ): Promise<void> {
-    const response = await this.send(this.url('/notify/back-in-stock'), options.signal, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    if (response.status !== 202) {
-      throw new OmniError('invalid_response', `Expected HTTP 202, got ${response.status}`, {
+    // Not retried: a sign-up that timed out may have been stored, and the shopper can press
+    // again (the contract asks backends to keep one subscription per sku, email and store).
+    // 202 is expected and any 2xx means the sign-up was taken, except an HTML page: that is a
+    // website answering for a misconfigured `apiBase`, and claiming success would mislead.
+    const response = await this.send(
+      this.url('/notify/back-in-stock'),
+      options.signal,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+      0,
+    );
+    if (/\bhtml\b/i.test(response.headers.get('Content-Type') ?? '')) {
+      throw new OmniError('invalid_response', `Expected HTTP 202, got an HTML page`, {
         status: response.status,
       });
     }
@@ -144,6 +153,7 @@ export class RestBackend implements BackendClient {
     url: string,
     signal: AbortSignal | undefined,
     init: RequestInit = {},
+    retries = this.options.retries,
   ): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
@@ -152,7 +162,7 @@ export class RestBackend implements BackendClient {
       { ...init, headers },
       {
         fetch: this.options.fetch,
-        retries: this.options.retries,
+        retries,
         timeoutMs: this.options.timeoutMs,
         signal,
       },

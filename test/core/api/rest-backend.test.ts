@@ -285,7 +285,34 @@ describe('api/RestBackend', () => {
       expect(error.code).to.equal('invalid_email');
     });
 
-    it('rejects another 2xx (e.g. an HTML page answering 200) as invalid_response', async () => {
+    it('accepts another 2xx without a body', async () => {
+      worker.use(
+        http.post(`${BASE}/notify/back-in-stock`, () => new HttpResponse(null, { status: 204 })),
+      );
+      expect(await backend().notifyBackInStock({ sku: 'A', email: 'a@example.com' })).to.equal(
+        undefined,
+      );
+    });
+
+    it('does not retry a sign-up, so a slow backend cannot store it twice', async () => {
+      let posts = 0;
+      worker.use(
+        http.post(`${BASE}/notify/back-in-stock`, () => {
+          posts++;
+          return HttpResponse.json(
+            { error: { code: 'service_unavailable', message: 'busy' } },
+            { status: 503 },
+          );
+        }),
+      );
+      const error = await rejection(
+        backend({ retries: 3 }).notifyBackInStock({ sku: 'A', email: 'a@example.com' }),
+      );
+      expect(error.status).to.equal(503);
+      expect(posts).to.equal(1);
+    });
+
+    it('rejects an HTML page answering 200 (a misconfigured apiBase) as invalid_response', async () => {
       worker.use(http.post(`${BASE}/notify/back-in-stock`, () => HttpResponse.html('<p>home</p>')));
       const error = await rejection(
         backend().notifyBackInStock({ sku: 'A', email: 'a@example.com' }),
