@@ -6,7 +6,11 @@ import '../../src/components/provider/provider.js';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniProvider } from '../../src/components/provider/provider.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
-import { makeStore } from '../helpers/fixture-with-services.js';
+import {
+  fakeStockService,
+  fixtureWithServices,
+  makeStore,
+} from '../helpers/fixture-with-services.js';
 
 /** A merchant's own backend: answers from memory and records what it was asked. */
 function customBackend() {
@@ -97,6 +101,22 @@ describe('<omni-provider>', () => {
       await outer.querySelector<OmniProvider>('omni-provider omni-provider')!.updateComplete;
       expect(checker.config?.currency).to.equal('SEK');
       expect(checker.config?.radiusKm).to.equal(12);
+    });
+
+    it("passes on the stock service around it (e.g. configure()'s own backend)", async () => {
+      const outer = fakeStockService();
+      const el = await fixtureWithServices<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} currency="EUR"
+          ><omni-stock-checker></omni-stock-checker
+        ></omni-provider>`,
+        { stock: outer },
+      );
+      // cache-name names its own storage, so it keeps its own services...
+      expect(el.querySelector('omni-stock-checker')!.stock).to.not.equal(outer);
+      // ...while a provider that only sets presentation passes the outer one on.
+      el.removeAttribute('cache-name');
+      await el.updateComplete;
+      expect(el.querySelector('omni-stock-checker')!.stock).to.equal(outer);
     });
 
     it("routes every widget request through a merchant's own BackendClient", async () => {

@@ -82,6 +82,15 @@ export class OmniProvider extends LitElement {
   @state()
   private inherited?: OmniConfig;
 
+  /**
+   * The stock service around this provider: widgets inside use it too unless this provider names
+   * its own backend (`backend`, `api-base`, `cache-name`), so a custom `BackendClient` given to
+   * `configure()` also serves wrapped widgets.
+   */
+  @consume({ context: stockServiceContext, subscribe: true })
+  @state()
+  private inheritedStock?: StockService;
+
   private services?: OmniServices;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -106,7 +115,8 @@ export class OmniProvider extends LitElement {
     // Same settings, same service objects (see services.ts): widgets refetch only when they must.
     this.services = createServices(config, this.backend);
     this.config = this.services.config;
-    this.stock = this.services.stock;
+    const ownBackend = this.backend || this.apiBase || this.cacheName;
+    this.stock = (!ownBackend && this.inheritedStock) || this.services.stock;
     this.location = this.services.location;
     // The language is page-wide: only a provider that sets one switches it.
     if (this.locale && config.locale !== previous?.config.locale) {
