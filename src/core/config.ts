@@ -62,6 +62,9 @@ export const DEFAULT_CONFIG: OmniConfig = {
 
 export const CONFIG_SCRIPT_ID = 'omnishelf-config';
 
+/** The contract's largest search radius (half the Earth's circumference). */
+export const MAX_RADIUS_KM = 20100;
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -113,7 +116,7 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   const threshold = positive(input.lowStockThreshold);
   if (threshold !== undefined) out.lowStockThreshold = Math.floor(threshold);
   const radiusKm = positive(input.radiusKm, 0.1);
-  if (radiusKm !== undefined) out.radiusKm = radiusKm;
+  if (radiusKm !== undefined) out.radiusKm = Math.min(MAX_RADIUS_KM, radiusKm);
   const storeLimit = positive(input.storeLimit, 1);
   if (storeLimit !== undefined) out.storeLimit = Math.min(50, Math.floor(storeLimit));
   const defaultStoreId = text(input.defaultStoreId);
@@ -126,19 +129,36 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   if (retries !== undefined) out.retries = Math.min(10, Math.floor(retries));
   const cacheName = text(input.cacheName);
   if (cacheName) out.cacheName = cacheName;
+  const ignored = Object.keys(input).filter(
+    (key) => input[key] !== undefined && key !== 'backend' && !(key in out),
+  );
+  if (ignored.length > 0) {
+    console.warn(
+      `[omnishelf] ignored configuration (unknown key or invalid value): ${ignored
+        .map((key) => `${key}=${JSON.stringify(input[key])}`)
+        .join(', ')}`,
+    );
+  }
   return out;
 }
 
+/** The last block read, so that a mistake in it is reported once, not on every read. */
+let lastRead: { text: string; config: Partial<OmniConfig> } | undefined;
+
 /** Reads the page's JSON block; a malformed block is reported once and ignored. */
 export function readPageConfig(doc: Document = document): Partial<OmniConfig> {
-  const script = doc.getElementById(CONFIG_SCRIPT_ID);
-  if (!script?.textContent?.trim()) return {};
-  try {
-    return sanitizeConfig(JSON.parse(script.textContent));
-  } catch (error) {
-    console.warn(`[omnishelf] #${CONFIG_SCRIPT_ID} is not valid JSON; using defaults.`, error);
-    return {};
+  const text = doc.getElementById(CONFIG_SCRIPT_ID)?.textContent ?? '';
+  if (!text.trim()) return {};
+  if (lastRead?.text !== text) {
+    let config: Partial<OmniConfig> = {};
+    try {
+      config = sanitizeConfig(JSON.parse(text));
+    } catch (error) {
+      console.warn(`[omnishelf] #${CONFIG_SCRIPT_ID} is not valid JSON; using defaults.`, error);
+    }
+    lastRead = { text, config };
   }
+  return lastRead.config;
 }
 
 export function resolveConfig(...layers: Partial<OmniConfig>[]): OmniConfig {

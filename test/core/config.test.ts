@@ -59,6 +59,23 @@ describe('config', () => {
     expect(sanitizeConfig('nonsense')).to.deep.equal({});
   });
 
+  it('says which fields it ignored, once per page block', () => {
+    const warn = sinon.stub(console, 'warn');
+    expect(
+      sanitizeConfig({ stockdisplay: 'exact', currency: 'euro', radiusKm: 50000 }),
+    ).to.deep.equal({
+      radiusKm: 20100,
+    });
+    expect(warn.calledOnce).to.equal(true);
+    expect(String(warn.firstCall.args[0])).to.contain('stockdisplay="exact"');
+    expect(String(warn.firstCall.args[0])).to.contain('currency="euro"');
+    warn.resetHistory();
+    pageBlock('{"apiBase": "/shop/api", "stockDisplay": "Exact"}');
+    readPageConfig();
+    readPageConfig();
+    expect(warn.calledOnce).to.equal(true);
+  });
+
   it('reads the page JSON block over the defaults', () => {
     pageBlock('{"apiBase": "/shop/api", "locale": "ar", "defaultStoreId": "ke-nbo-cbd"}');
     const config = resolveConfig(readPageConfig());
@@ -71,6 +88,7 @@ describe('config', () => {
   it('reports a malformed block once and falls back to the defaults', () => {
     const warn = sinon.stub(console, 'warn');
     pageBlock('{"apiBase": "/shop/api",');
+    expect(readPageConfig()).to.deep.equal({});
     expect(readPageConfig()).to.deep.equal({});
     expect(warn.calledOnce).to.equal(true);
     expect(String(warn.firstCall.args[0])).to.contain(CONFIG_SCRIPT_ID);

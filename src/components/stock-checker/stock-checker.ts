@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { configContext, locationServiceContext, stockServiceContext } from '../../core/context.js';
-import { DEFAULT_CONFIG, type OmniConfig } from '../../core/config.js';
+import { DEFAULT_CONFIG, MAX_RADIUS_KM, type OmniConfig } from '../../core/config.js';
 import type {
   LocationService,
   StockResult,
@@ -216,7 +216,7 @@ export class OmniStockChecker extends LitElement {
   private get effectiveRadius(): number {
     const value = this.radiusKm;
     return typeof value === 'number' && Number.isFinite(value) && value > 0
-      ? value
+      ? Math.min(MAX_RADIUS_KM, value)
       : this.effectiveConfig.radiusKm;
   }
 
