@@ -46,7 +46,9 @@ const relativeFormat = (locale: string): Intl.RelativeTimeFormat =>
 export function formatDistance(km: number, unit: 'km' | 'mi', locale: string): string {
   if (!Number.isFinite(km) || km < 0) return '';
   const value = unit === 'mi' ? km / KM_PER_MILE : km;
-  const digits = Math.round(value * 10) / 10 < 10 ? 1 : 0;
+  // One decimal below 10 ("2.1 km"), none above ("12 km") and none for a store next door ("0 km").
+  const rounded = Math.round(value * 10) / 10;
+  const digits = rounded > 0 && rounded < 10 ? 1 : 0;
   return numberFormat(locale, {
     style: 'unit',
     unit: unit === 'mi' ? 'mile' : 'kilometer',
@@ -57,8 +59,9 @@ export function formatDistance(km: number, unit: 'km' | 'mi', locale: string): s
 }
 
 /**
- * A wall-clock time "HH:MM" in the locale's style ("21:00" -> "9:00 PM" in en-US, localized digits
- * in ar). The time is not converted between timezones. Malformed input is returned unchanged.
+ * A wall-clock time "HH:MM" in the locale's style ("21:00" -> "9:00 PM" in en-US, "9:00 م" in ar).
+ * Digits follow the locale's numbering system (Latin for `ar`, Arabic-Indic for `ar-EG`). The time
+ * is not converted between timezones. Malformed input is returned unchanged.
  */
 export function formatClockTime(hhmm: string, locale: string): string {
   const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());

@@ -21,6 +21,7 @@ describe('formatDistance', () => {
     expect(formatDistance(2, 'km', 'en')).to.equal('2.0 km');
     expect(formatDistance(12.6, 'km', 'en')).to.equal('13 km');
     expect(formatDistance(9.96, 'km', 'en')).to.equal('10 km');
+    expect(formatDistance(0.02, 'km', 'en')).to.equal('0 km');
   });
 
   it('converts kilometres to miles for mi', () => {

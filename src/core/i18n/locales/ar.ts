@@ -62,7 +62,7 @@ export const templates: TemplateMap = {
   'stock.location.error.unknownPostal':
     'لم نتمكن من العثور على هذا الرمز البريدي. تحقّق منه وحاول مرة أخرى.',
   'stock.location.error.denied':
-    'الوصول إلى الموقع مُعطَّل لهذا الموقع الإلكتروني. أدخل الرمز البريدي بدلًا من ذلك، أو اسمح بالوصول إلى الموقع من إعدادات المتصفح.',
+    'خدمة تحديد الموقع مُعطَّلة لهذا الموقع الإلكتروني. أدخل الرمز البريدي بدلًا من ذلك، أو اسمح بتحديد الموقع من إعدادات المتصفح.',
   'stock.location.error.unsupported':
     'لا يمكن لهذا المتصفح مشاركة موقعك. أدخل الرمز البريدي بدلًا من ذلك.',
   'stock.location.error.timeout':
@@ -76,13 +76,13 @@ export const templates: TemplateMap = {
   'stock.summary.noStores': str`لا توجد متاجر ضمن مسافة ${0} من ${1}.`,
   'stock.summary.none': str`لا يتوفر هذا المنتج في أي متجر بالقرب من ${0}.`,
   'stock.summary.one': str`يتوفر هذا المنتج في متجر واحد بالقرب من ${0}.`,
-  'stock.summary.other': str`يتوفر هذا المنتج في ${0} من المتاجر بالقرب من ${1}.`,
+  'stock.summary.other': str`عدد المتاجر القريبة من ${1} التي يتوفر فيها المنتج: ${0}.`,
 
   // Stock status and quantity
   'stock.status.inStock': 'متوفر',
   'stock.status.lowStock': 'كمية محدودة',
   'stock.status.outOfStock': 'غير متوفر',
-  'stock.status.backorder': 'متاح للطلب ويُشحن عند توفره',
+  'stock.status.backorder': 'متاح للطلب المؤجل',
   'stock.status.preorder': 'متاح للحجز المسبق',
   'stock.quantity.count': str`الكمية المتوفرة: ${0}`,
   'stock.quantity.onlyLeft': str`لم يتبقَّ سوى ${0}`,
