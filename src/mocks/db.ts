@@ -92,6 +92,10 @@ export interface DemoDb {
   findStore(id: string): Store | undefined;
   /** Availability as the API returns it; undefined for an unknown sku or store. */
   availability(sku: string, storeId: string | null): Availability | undefined;
+  /**
+   * Subscribes to a back-in-stock email. One subscription per sku, email (any case) and store:
+   * a repeat changes nothing, so the request is safe to send again.
+   */
   addNotification(request: BackInStockRequest): void;
 
   createCart(): Cart;
@@ -387,7 +391,12 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
       if (request.storeId !== undefined && !db.findStore(request.storeId)) {
         throw new DemoError(422, 'unknown_store', `No store "${request.storeId}".`);
       }
-      db.notifications.push({ ...request, createdAt: now().toISOString() });
+      const email = request.email.toLowerCase();
+      const exists = db.notifications.some(
+        (n) =>
+          n.sku === request.sku && n.email.toLowerCase() === email && n.storeId === request.storeId,
+      );
+      if (!exists) db.notifications.push({ ...request, createdAt: now().toISOString() });
     },
 
     createCart() {

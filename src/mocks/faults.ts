@@ -3,6 +3,7 @@
  * network, switchable at run time (from tests, the demo's controls or `POST /__omni/faults`).
  */
 import { delay, HttpResponse } from 'msw';
+import { CORS_HEADERS } from './cors.js';
 
 export interface Faults {
   /** Added to every response, in milliseconds. */
@@ -65,7 +66,8 @@ export const resetFaults = (): Faults => faultState.resetFaults();
 
 /**
  * Applies the current faults before a handler runs: waits `latencyMs`, then returns the faulty
- * response to send instead (network error, 503, malformed JSON), or undefined to proceed.
+ * response to send instead (network error, 503, malformed JSON), or undefined to proceed. The
+ * faulty responses carry the CORS headers, like every other answer of the demo backend.
  * `random` is injectable so tests can make `errorRate` deterministic.
  */
 export async function applyFaults(
@@ -82,13 +84,13 @@ export async function applyFaults(
           message: 'Injected fault: the backend is unavailable.',
         },
       },
-      { status: 503, headers: { 'Retry-After': '1' } },
+      { status: 503, headers: { ...CORS_HEADERS, 'Retry-After': '1' } },
     );
   }
   if (faults.malformed) {
     return new HttpResponse('{"partial": [{"id": "truncated', {
       status: 200,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { ...CORS_HEADERS, 'Content-Type': 'application/json' },
     });
   }
   return undefined;

@@ -33,6 +33,7 @@ import {
   MAX_SLOT_DAYS,
   type DemoDb,
 } from './db.js';
+import { CORS_HEADERS, PREFLIGHT_HEADERS } from './cors.js';
 import { applyFaults, faultState, type FaultState } from './faults.js';
 
 export const DEFAULT_BASE_URL = '/api/omni/v1';
@@ -48,16 +49,14 @@ export interface HandlerOptions {
 
 const STORES_DEFAULT_LIMIT = 10;
 const STORES_MAX_LIMIT = 100;
+/** Half the Earth's circumference, rounded up: every place is within this distance. */
+const MAX_RADIUS_KM = 20_100;
+const MAX_POSTAL_CODE_LENGTH = 16;
 const MAX_OPS = 50;
 const SLOT_DEFAULT_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
-
-const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Location, Idempotent-Replayed',
-};
 
 /** Turns a configured base URL into the MSW path prefix described in the module comment. */
 export function handlerPrefix(baseUrl: string = DEFAULT_BASE_URL): string {
@@ -116,19 +115,36 @@ function list(params: URLSearchParams, name: string): string[] | undefined {
   return items;
 }
 
-function number(params: URLSearchParams, name: string, min: number, max: number, integer = false) {
+/**
+ * A numeric query parameter from `min` to `max`; with `exclusiveMin`, it must be greater than
+ * `min` (the contract's `exclusiveMinimum`).
+ */
+function number(
+  params: URLSearchParams,
+  name: string,
+  { min, max, integer = false, exclusiveMin = false }: NumberBounds,
+) {
   const raw = params.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
   if (
     !Number.isFinite(value) ||
-    value < min ||
+    (exclusiveMin ? value <= min : value < min) ||
     value > max ||
     (integer && !Number.isInteger(value))
   ) {
-    throw bad(`"${name}" must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}.`);
+    const kind = integer ? 'an integer' : 'a number';
+    const range = exclusiveMin ? `greater than ${min} and at most ${max}` : `from ${min} to ${max}`;
+    throw bad(`"${name}" must be ${kind} ${range}.`);
   }
   return value;
+}
+
+interface NumberBounds {
+  min: number;
+  max: number;
+  integer?: boolean;
+  exclusiveMin?: boolean;
 }
 
 function parseLatLng(raw: string): LatLng {
@@ -295,17 +311,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   return [
     http.options(
       url('/*'),
-      () =>
-        new HttpResponse(null, {
-          status: 204,
-          headers: {
-            ...CORS_HEADERS,
-            'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-            'Access-Control-Allow-Headers':
-              'Content-Type, Idempotency-Key, If-Match, If-None-Match',
-            'Access-Control-Max-Age': '600',
-          },
-        }),
+      () => new HttpResponse(null, { status: 204, headers: PREFLIGHT_HEADERS }),
     ),
 
     // -- Stores --------------------------------------------------------------------------------
@@ -316,8 +322,14 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
         const near = params.get('near');
         const postalCode = params.get('postalCode');
         const country = params.get('country');
-        const radiusKm = number(params, 'radiusKm', 0.1, 20_100);
-        const limit = number(params, 'limit', 1, STORES_MAX_LIMIT, true) ?? STORES_DEFAULT_LIMIT;
+        const radiusKm = number(params, 'radiusKm', {
+          min: 0,
+          max: MAX_RADIUS_KM,
+          exclusiveMin: true,
+        });
+        const limit =
+          number(params, 'limit', { min: 1, max: STORES_MAX_LIMIT, integer: true }) ??
+          STORES_DEFAULT_LIMIT;
         if (near !== null && postalCode !== null)
           throw bad('Give "near" or "postalCode", not both.');
 
@@ -326,6 +338,9 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
           origin = parseLatLng(near);
         } else if (postalCode !== null) {
           if (!postalCode.trim()) throw bad('"postalCode" must not be empty.');
+          if (postalCode.length > MAX_POSTAL_CODE_LENGTH) {
+            throw bad(`"postalCode" must be at most ${MAX_POSTAL_CODE_LENGTH} characters.`);
+          }
           if (!country || !/^[A-Za-z]{2}$/.test(country.trim())) {
             throw bad('"country" (ISO 3166-1 alpha-2) is required with "postalCode".');
           }
@@ -395,7 +410,9 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
         if (!skus) throw bad('"skus" is required.');
         if (skus.length > AVAILABILITY_MAX_SKUS)
           throw bad(`At most ${AVAILABILITY_MAX_SKUS} skus.`);
-        const days = number(params, 'days', 1, MAX_SLOT_DAYS, true) ?? SLOT_DEFAULT_DAYS;
+        const days =
+          number(params, 'days', { min: 1, max: MAX_SLOT_DAYS, integer: true }) ??
+          SLOT_DEFAULT_DAYS;
         const store = db.findStore(storeId);
         if (!store) throw new DemoError(404, 'store_not_found', `No store "${storeId}".`);
         const today = localDate(db.now().getTime(), store.timezone);

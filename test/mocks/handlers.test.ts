@@ -112,11 +112,29 @@ describe('demo backend (MSW handlers, contract v1)', () => {
         'postalCode=00100',
         'near=0,0&limit=0',
         'near=0,0&radiusKm=-1',
+        'near=0,0&radiusKm=0',
+        'near=0,0&radiusKm=20100.5',
+        'postalCode=&country=KE',
+        `postalCode=${'1'.repeat(17)}&country=KE`,
+        'postalCode=00100&country=KEN',
       ]) {
         const res = await get(`/stores?${query}`);
         expect(res.status, query).to.equal(400);
         expect(await errorCode(res), query).to.equal('invalid_request');
       }
+    });
+
+    it('accepts radiusKm above 0 up to 20100, and postal codes up to 16 characters', async () => {
+      const tiny = await get('/stores?near=-1.28,36.82&radiusKm=0.01');
+      expect(tiny.status).to.equal(200);
+      const all = await get('/stores?near=-1.28,36.82&radiusKm=20100&limit=100');
+      expect(all.status).to.equal(200);
+      const { stores } = (await all.json()) as { stores: Store[] };
+      expect(stores.length).to.equal(db.stores.length);
+      // 16 characters is valid input: not geocodable, so 404 rather than 400.
+      const longest = await get(`/stores?postalCode=${'1'.repeat(16)}&country=KE`);
+      expect(longest.status).to.equal(404);
+      expect(await errorCode(longest)).to.equal('unknown_postal_code');
     });
   });
 
@@ -156,6 +174,20 @@ describe('demo backend (MSW handlers, contract v1)', () => {
       }
       expect(at(STOCK_CASES.onlyAtFarStore, FAR_STORE_ID).status).to.equal('in_stock');
       expect(at(STOCK_CASES.onlyAtFarStore, 'ke-nbo-cbd').status).to.equal('out_of_stock');
+    });
+
+    it('URL-decodes the comma lists before splitting them', async () => {
+      const skus = encodeURIComponent(`${STOCK_CASES.lowStock},${STOCK_CASES.preorder}`);
+      const stores = encodeURIComponent('ke-nbo-cbd,ke-nbo-westlands');
+      expect(skus).to.include('%2C');
+      const res = await get(`/availability?skus=${skus}&storeIds=${stores}`);
+      const { availability } = (await res.json()) as { availability: Availability[] };
+      expect(availability.map((a) => [a.sku, a.storeId])).to.deep.equal([
+        [STOCK_CASES.lowStock, 'ke-nbo-cbd'],
+        [STOCK_CASES.lowStock, 'ke-nbo-westlands'],
+        [STOCK_CASES.preorder, 'ke-nbo-cbd'],
+        [STOCK_CASES.preorder, 'ke-nbo-westlands'],
+      ]);
     });
 
     it('answers 400 for 101 skus or 51 stores', async () => {
@@ -398,6 +430,114 @@ describe('demo backend (MSW handlers, contract v1)', () => {
       });
       expect(invalid.status).to.equal(422);
       expect(await errorCode(invalid)).to.equal('invalid_email');
+    });
+
+    it('keeps one back-in-stock subscription per sku, email and store', async () => {
+      db.reset();
+      const request = {
+        sku: STOCK_CASES.outOfStockEverywhere,
+        email: 'amina@example.co.ke',
+        storeId: 'ke-nbo-cbd',
+      };
+      expect((await post('/notify/back-in-stock', request)).status).to.equal(202);
+      const repeat = await post('/notify/back-in-stock', {
+        ...request,
+        email: ' Amina@Example.co.ke ',
+      });
+      expect(repeat.status).to.equal(202);
+      expect(db.notifications).to.have.length(1);
+      // Another store, or online stock, is another subscription.
+      const { storeId: _, ...online } = request;
+      expect((await post('/notify/back-in-stock', online)).status).to.equal(202);
+      expect((await post('/notify/back-in-stock', online)).status).to.equal(202);
+      expect(
+        (await post('/notify/back-in-stock', { ...request, storeId: 'ke-nbo-westlands' })).status,
+      ).to.equal(202);
+      expect(db.notifications.map((n) => n.storeId)).to.deep.equal([
+        'ke-nbo-cbd',
+        undefined,
+        'ke-nbo-westlands',
+      ]);
+    });
+
+    it('answers back-in-stock requests for unknown skus and stores with 422', async () => {
+      db.reset();
+      const unknownSku = await post('/notify/back-in-stock', {
+        sku: 'NO-SUCH-SKU',
+        email: 'amina@example.co.ke',
+      });
+      expect(unknownSku.status).to.equal(422);
+      expect(await errorCode(unknownSku)).to.equal('unknown_sku');
+      const unknownStore = await post('/notify/back-in-stock', {
+        sku: STOCK_CASES.outOfStockEverywhere,
+        email: 'amina@example.co.ke',
+        storeId: 'no-such-store',
+      });
+      expect(unknownStore.status).to.equal(422);
+      expect(await errorCode(unknownStore)).to.equal('unknown_store');
+      const malformed = await post('/notify/back-in-stock', { email: 'amina@example.co.ke' });
+      expect(malformed.status).to.equal(400);
+      expect(await errorCode(malformed)).to.equal('invalid_request');
+      expect(db.notifications).to.deep.equal([]);
+    });
+  });
+
+  describe('CORS', () => {
+    const exposed = (res: Response) =>
+      (res.headers.get('Access-Control-Expose-Headers') ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase());
+    const REQUIRED_EXPOSED = ['etag', 'retry-after', 'location', 'idempotent-replayed'];
+
+    it('exposes ETag, Retry-After, Location and Idempotent-Replayed on every answer', async () => {
+      for (const res of [
+        await post('/carts'),
+        await get('/stores?near=abc'),
+        await get('/no/such/route'),
+      ]) {
+        expect(res.headers.get('Access-Control-Allow-Origin'), res.url).to.equal('*');
+        expect(exposed(res), res.url).to.include.members(REQUIRED_EXPOSED);
+      }
+    });
+
+    it('answers a preflight with the methods and request headers the widgets use', async () => {
+      const res = await fetch(`${BASE}/carts/x/ops`, { method: 'OPTIONS' });
+      expect(res.status).to.equal(204);
+      const list = (name: string) =>
+        (res.headers.get(name) ?? '').split(',').map((h) => h.trim().toLowerCase());
+      expect(list('Access-Control-Allow-Methods')).to.include.members(['get', 'post', 'delete']);
+      expect(list('Access-Control-Allow-Headers')).to.include.members([
+        'content-type',
+        'idempotency-key',
+        'if-match',
+        'if-none-match',
+      ]);
+      expect(exposed(res)).to.include.members(REQUIRED_EXPOSED);
+    });
+
+    it('carries the CORS headers and Retry-After on an injected 503', async () => {
+      faults.setFaults({ errorRate: 1 });
+      const res = await get('/stores');
+      expect(res.status).to.equal(503);
+      expect(res.headers.get('Retry-After')).to.equal('1');
+      expect(res.headers.get('Access-Control-Allow-Origin')).to.equal('*');
+      expect(exposed(res)).to.include.members(REQUIRED_EXPOSED);
+    });
+
+    it('carries the CORS headers on an injected malformed body', async () => {
+      faults.setFaults({ malformed: true });
+      const res = await get('/stores');
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('Access-Control-Allow-Origin')).to.equal('*');
+      expect(exposed(res)).to.include.members(REQUIRED_EXPOSED);
+    });
+  });
+
+  describe('unknown routes', () => {
+    it('answers 404 not_found, the code the contract documents for them', async () => {
+      const res = await get('/no/such/route');
+      expect(res.status).to.equal(404);
+      expect(await errorCode(res)).to.equal('not_found');
     });
   });
 
