@@ -13,6 +13,7 @@ const nodeGlobals = {
   Buffer: 'readonly',
   setTimeout: 'readonly',
   clearTimeout: 'readonly',
+  fetch: 'readonly',
 };
 
 export default defineConfig([

@@ -4,6 +4,7 @@
 //
 //   npm run bench                 5 runs, 300 ms backend latency
 //   npm run bench -- 9 800        9 runs, 800 ms
+/* global document, performance, requestAnimationFrame -- used inside page.evaluate() */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
