@@ -8,7 +8,7 @@ import { GeolocationError } from '../../src/core/geo/geolocation.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import type { OmniStoreSelectEvent } from '../../src/events/store-select.js';
 import type { OmniStockChangeEvent } from '../../src/events/stock-change.js';
-import type { Fresh } from '../../src/core/cache/types.js';
+import type { Fresh, SwrResult } from '../../src/core/cache/types.js';
 import type { StockLookup, StockResult } from '../../src/core/stock/types.js';
 import type { ShopperLocation } from '../../src/core/geo/location.js';
 import {
@@ -1014,23 +1014,49 @@ describe('<omni-stock-checker>', () => {
         expect(textOf($(el, '[part~="summary"]'))).to.equal('2 stores near 00100 have this item.');
       });
 
-      it('never saves a postal code the backend refuses as invalid (400)', async () => {
+      it('lets a newer location choice win over a postal code still being checked', async () => {
+        const check = deferred<SwrResult<StockResult>>();
         const { el, location } = await setup(undefined, {
           answers: {
             [SKU]: (query) =>
-              postalOf(query) === 'SW1A 1AA LONDON'
-                ? Promise.reject(
-                    new OmniError('http', 'x', { status: 400, code: 'invalid_request' }),
-                  )
-                : Promise.resolve(fresh(threeStores())),
+              postalOf(query) === '00200' ? check.promise : Promise.resolve(fresh(threeStores())),
           },
         });
-        await submitPostal(el, 'SW1A 1AA LONDON');
-        await waitUntil(() => $(el, '#location-error'));
-        expect(textOf($(el, '#location-error'))).to.equal(
-          "We couldn't find that postal code. Check it and try again.",
-        );
+        await submitPostal(el, '00200');
+        // "Use my location" here, or another widget, decides meanwhile.
+        location.change({ location: { kind: 'coords', lat: -1.27, lng: 36.81 } });
+        await el.updateComplete;
+        check.resolve(fresh(threeStores()));
+        await aTimeout(20);
         expect(location.setLocationCalls).to.have.length(0);
+        expect(location.location?.kind).to.equal('coords');
+        const button = $(el, '[part~="postal-button"]');
+        expect(button === null || button.getAttribute('aria-disabled') === 'false').to.equal(true);
+      });
+
+      it('offers Cancel while a first postal code is checked, and does not save it', async () => {
+        const check = deferred<SwrResult<StockResult>>();
+        const { el, location } = await setup(undefined, {
+          location: fakeLocationService(),
+          answers: {
+            [SKU]: (query) =>
+              postalOf(query) ? check.promise : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        await submitPostal(el, '00200');
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
+        await el.updateComplete;
+        expect($(el, '[part~="postal-button"]')!.getAttribute('aria-disabled')).to.equal('false');
+        check.resolve(fresh(threeStores()));
+        await aTimeout(20);
+        expect(location.setLocationCalls).to.have.length(0);
+      });
+
+      it("limits the postal code to the contract's 16 characters", async () => {
+        const { el } = await setup();
+        $<HTMLButtonElement>(el, '[part~="change-button"]')!.click();
+        await el.updateComplete;
         expect($<HTMLInputElement>(el, '#postal-code')!.maxLength).to.equal(16);
       });
 

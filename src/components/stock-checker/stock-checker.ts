@@ -173,7 +173,7 @@ export class OmniStockChecker extends LitElement {
       } catch (error) {
         // A postal code the backend does not know (saved by an older version): the full variant
         // opens the postal form with the message; a badge falls back to the online answer.
-        if (!isRejectedPostal(error, location)) throw error;
+        if (!isRejectedPostal(error)) throw error;
         if (variant === 'full') {
           this.editingLocation = true;
           throw error;
@@ -238,6 +238,8 @@ export class OmniStockChecker extends LitElement {
     if (!same) {
       this.shopperLocation = next;
       this.editingLocation = false;
+      // A newer choice (here or in another widget) wins over a postal code still being checked.
+      this.cancelPostalCheck();
     }
     if (changed.has('sku')) {
       this.notifyStatus = 'idle';
@@ -374,9 +376,14 @@ export class OmniStockChecker extends LitElement {
     void this.focusAfterUpdate('#postal-code');
   }
 
-  private handleCancelLocation(): void {
+  /** Stops a postal code check in flight; the code is then not saved. */
+  private cancelPostalCheck(): void {
     this.postalCheck?.abort();
     this.postalCheck = undefined;
+  }
+
+  private handleCancelLocation(): void {
+    this.cancelPostalCheck();
     this.editingLocation = false;
     this.locationProblem = undefined;
     void this.focusAfterUpdate(LOCATION_DONE);
@@ -386,6 +393,7 @@ export class OmniStockChecker extends LitElement {
     const service = this.location;
     if (!service || this.locating) return;
     const within = this.matches(':focus-within');
+    this.cancelPostalCheck();
     this.locating = true;
     this.locationProblem = undefined;
     try {
@@ -435,7 +443,7 @@ export class OmniStockChecker extends LitElement {
         )
         // Other failures say nothing about the code: it is saved and the lookup offers a retry.
         .catch((error: unknown) => {
-          if (isRejectedPostal(error, candidate)) throw error;
+          if (isRejectedPostal(error)) throw error;
         });
       if (check.signal.aborted) return;
       await service.setLocation(candidate);
@@ -443,7 +451,7 @@ export class OmniStockChecker extends LitElement {
       void this.focusAfterUpdate(LOCATION_DONE, within);
     } catch (error) {
       if (check.signal.aborted) return;
-      this.locationProblem = isRejectedPostal(error, candidate) ? 'unknown_postal_code' : 'failed';
+      this.locationProblem = isRejectedPostal(error) ? 'unknown_postal_code' : 'failed';
     } finally {
       if (this.postalCheck === check) this.postalCheck = undefined;
     }
@@ -560,7 +568,7 @@ export class OmniStockChecker extends LitElement {
 
   private renderFull(): TemplateResult {
     const failure = this.failure;
-    const postalUnknown = isRejectedPostal(failure, this.shopperLocation);
+    const postalUnknown = isRejectedPostal(failure);
     const chosen = this.chosenStore;
     const summary = this.summaryText() || nothing;
     return html`
@@ -701,7 +709,7 @@ export class OmniStockChecker extends LitElement {
             ${msg('Find stores', { id: 'stock.location.submit' })}
           </button>
           ${
-            this.shopperLocation
+            this.shopperLocation || this.postalCheck
               ? html`<button
                   type="button"
                   class="link-button"
@@ -756,7 +764,7 @@ export class OmniStockChecker extends LitElement {
 
   private renderError(error: unknown): TemplateResult {
     // An unknown postal code is fixed with "Change location", not by asking again.
-    const postal = isRejectedPostal(error, this.shopperLocation);
+    const postal = isRejectedPostal(error);
     return html`<div class="error-box" part="error" role="alert">
       <p>${postal ? this.locationProblemText('unknown_postal_code') : this.errorText(error)}</p>
       ${
@@ -1076,16 +1084,12 @@ export class OmniStockChecker extends LitElement {
 const LOCATION_DONE = '[part~="change-button"], [part~="summary"]';
 
 /**
- * The backend rejected the postal code itself: unknown (404 `unknown_postal_code`), or not
- * acceptable (400/422, e.g. too long) while looking up stores for a postal code. Retrying the same
- * code cannot help, so it is never remembered and the shopper is asked for another.
+ * The backend refused the postal code itself (the REST client reports a 400/422 on a postal
+ * `/stores` lookup the same way). Retrying the same code cannot help, so it is never remembered
+ * and the shopper is asked for another.
  */
-const isRejectedPostal = (error: unknown, location: ShopperLocation | undefined): boolean =>
-  isOmniError(error) &&
-  (error.code === 'unknown_postal_code' ||
-    (location?.kind === 'postal' &&
-      error.kind === 'http' &&
-      (error.status === 400 || error.status === 422)));
+const isRejectedPostal = (error: unknown): boolean =>
+  isOmniError(error) && error.code === 'unknown_postal_code';
 
 function safeLocation(service: LocationService | undefined): ShopperLocation | undefined {
   try {

@@ -53,8 +53,21 @@ export class RestBackend implements BackendClient {
         ? { near: `${query.near.lat},${query.near.lng}` }
         : { postalCode: query.postalCode, country: query.country };
     const url = this.url('/stores', { ...place, radiusKm: query.radiusKm, limit: query.limit });
-    const body = await this.getJson(url, StoresResponseSchema, options.signal);
-    return body.stores;
+    try {
+      return (await this.getJson(url, StoresResponseSchema, options.signal)).stores;
+    } catch (error) {
+      // The contract answers an unknown code with 404 `unknown_postal_code`; one it cannot accept
+      // at all (too long, wrong country) with 400/422. Both mean "ask the shopper for another".
+      const refused = error instanceof OmniError && (error.status === 400 || error.status === 422);
+      if ('postalCode' in query && refused && error.code !== 'unknown_postal_code') {
+        throw new OmniError('http', error.message, {
+          status: error.status,
+          code: 'unknown_postal_code',
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   async getAvailability(

@@ -93,6 +93,24 @@ describe('api/RestBackend', () => {
       expect(error.code).to.equal('unknown_postal_code');
     });
 
+    it('reports a postal code the backend refuses (400) as unknown, and nothing else', async () => {
+      const refuse = () =>
+        HttpResponse.json(
+          { error: { code: 'invalid_request', message: 'postalCode too long' } },
+          { status: 400 },
+        );
+      worker.use(http.get(`${BASE}/stores`, refuse), http.get(`${BASE}/availability`, refuse));
+      const postal = await rejection(
+        backend().findStores({ postalCode: 'SW1A 1AA LONDON UK', country: 'GB' }),
+      );
+      expect(postal.status).to.equal(400);
+      expect(postal.code).to.equal('unknown_postal_code');
+      const near = await rejection(backend().findStores({ near: { lat: 1, lng: 2 } }));
+      expect(near.code).to.equal('invalid_request');
+      const stock = await rejection(backend().getAvailability({ skus: ['A'], storeIds: ['s'] }));
+      expect(stock.code).to.equal('invalid_request');
+    });
+
     it('maps a non-2xx without an error body to OmniError http with the status only', async () => {
       worker.use(
         http.get(`${BASE}/stores`, () =>
