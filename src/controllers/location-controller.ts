@@ -10,7 +10,11 @@ export class LocationController implements ReactiveController {
   private service: LocationService | undefined;
   private unsubscribe: (() => void) | undefined;
   private connected = false;
-  private readyFor: LocationService | undefined;
+  /**
+   * The `ready` promise that has settled. Views of one shared service (each with its own merchant
+   * defaults) share their `ready`, so swapping one view for another never flashes "loading".
+   */
+  private settled: Promise<void> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -18,7 +22,7 @@ export class LocationController implements ReactiveController {
 
   /** True once the current service's remembered values are loaded. */
   get ready(): boolean {
-    return this.service !== undefined && this.readyFor === this.service;
+    return this.service !== undefined && this.settled === this.service.ready;
   }
 
   setService(service: LocationService | undefined): void {
@@ -46,12 +50,13 @@ export class LocationController implements ReactiveController {
     } catch {
       this.unsubscribe = undefined;
     }
-    if (this.readyFor !== service) {
-      Promise.resolve(service.ready)
+    const ready = service.ready;
+    if (this.settled !== ready) {
+      Promise.resolve(ready)
         .catch(() => undefined)
         .then(() => {
-          if (this.service === service && this.readyFor !== service) {
-            this.readyFor = service;
+          if (this.service?.ready === ready && this.settled !== ready) {
+            this.settled = ready;
             this.host.requestUpdate();
           }
         });

@@ -94,6 +94,8 @@ function oneOf<T extends string>(value: unknown, options: readonly T[]): T | und
   return options.includes(value as T) ? (value as T) : undefined;
 }
 
+const warned = new Set<string>();
+
 /**
  * Turns untrusted input (JSON block, attributes, JS) into a partial config, dropping any field
  * that is missing or of the wrong type, so one typo never breaks the page.
@@ -130,14 +132,17 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   const cacheName = text(input.cacheName);
   if (cacheName) out.cacheName = cacheName;
   const ignored = Object.keys(input).filter(
-    (key) => input[key] !== undefined && key !== 'backend' && !(key in out),
+    (key) => input[key] != null && key !== 'backend' && !(key in out),
   );
   if (ignored.length > 0) {
-    console.warn(
-      `[omnishelf] ignored configuration (unknown key or invalid value): ${ignored
-        .map((key) => `${key}=${JSON.stringify(input[key])}`)
-        .join(', ')}`,
-    );
+    const message = `[omnishelf] ignored configuration (unknown key or invalid value): ${ignored
+      .map((key) => `${key}=${JSON.stringify(input[key])}`)
+      .join(', ')}`;
+    // Once per distinct mistake: providers and configure() sanitize the same input again.
+    if (!warned.has(message)) {
+      warned.add(message);
+      console.warn(message);
+    }
   }
   return out;
 }

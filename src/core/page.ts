@@ -59,7 +59,10 @@ export function installPageServices(): void {
   } as PageState;
   applyLocale(config);
   // With `locale: "auto"` the widgets follow `<html lang>`, also when the page changes it later.
+  let lang = root.lang;
   new MutationObserver(() => {
+    if (root.lang === lang) return; // rewritten with the same value: nothing to follow
+    lang = root.lang;
     const current = global[KEY]?.services.config;
     if (current?.locale === 'auto') applyLocale(current);
   }).observe(root, { attributes: true, attributeFilter: ['lang'] });

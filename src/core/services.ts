@@ -29,14 +29,21 @@ export interface OmniServices {
   location: LocationService;
 }
 
+interface StockEntry {
+  backend: BackendClient;
+  stock: StockService;
+}
+
 interface Shared {
   cache: KeyValueCache;
   /** The shopper's choices, without merchant defaults. */
   choices: LocationService;
   /** Views of `choices` with a configuration's defaults, by defaults. */
   locations: Map<string, LocationService>;
-  /** Backends and their stock services, by REST settings or custom client. */
-  stocks: Map<string | BackendClient, { backend: BackendClient; stock: StockService }>;
+  /** REST backends and their stock services, by settings. */
+  rest: Map<string, StockEntry>;
+  /** Custom clients' stock services; weak, so a client the page drops can be collected. */
+  custom: WeakMap<BackendClient, StockEntry>;
 }
 
 const shared = new Map<string, Shared>();
@@ -49,7 +56,8 @@ function sharedFor(cacheName: string): Shared {
       cache: storage.cache,
       choices: createLocationService(storage.prefs),
       locations: new Map(),
-      stocks: new Map(),
+      rest: new Map(),
+      custom: new WeakMap(),
     };
     shared.set(cacheName, entry);
   }
@@ -59,8 +67,8 @@ function sharedFor(cacheName: string): Shared {
 /** Builds (or finds) the services for a configuration; pass `backend` to replace `RestBackend`. */
 export function createServices(config: OmniConfig, backend?: BackendClient): OmniServices {
   const entry = sharedFor(config.cacheName);
-  const stockKey = backend ?? `${config.apiBase}|${config.timeoutMs}|${config.retries}`;
-  let stock = entry.stocks.get(stockKey);
+  const restKey = `${config.apiBase}|${config.timeoutMs}|${config.retries}`;
+  let stock = backend ? entry.custom.get(backend) : entry.rest.get(restKey);
   if (!stock) {
     const client =
       backend ??
@@ -79,7 +87,8 @@ export function createServices(config: OmniConfig, backend?: BackendClient): Omn
         availability: createAvailabilityBatcher(client),
       }),
     };
-    entry.stocks.set(stockKey, stock);
+    if (backend) entry.custom.set(backend, stock);
+    else entry.rest.set(restKey, stock);
   }
   const { defaultLocation, defaultStoreId } = config;
   const defaultsKey = `${defaultLocation ? locationKey(defaultLocation) : ''}|${defaultStoreId ?? ''}`;

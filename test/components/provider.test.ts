@@ -5,6 +5,7 @@ import type { AvailabilityQuery, StoreQuery } from '../../src/core/api/types.js'
 import '../../src/components/provider/provider.js';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniProvider } from '../../src/components/provider/provider.js';
+import { getOmniLocale } from '../../src/core/i18n/localization.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
 import {
   fakeStockService,
@@ -113,10 +114,23 @@ describe('<omni-provider>', () => {
       );
       // cache-name names its own storage, so it keeps its own services...
       expect(el.querySelector('omni-stock-checker')!.stock).to.not.equal(outer);
-      // ...while a provider that only sets presentation passes the outer one on.
+      // ...while one that resolves to the same backend (here: the same database) passes the
+      // outer one on, as does one that only sets presentation.
+      el.setAttribute('cache-name', 'omnishelf');
+      await el.updateComplete;
+      expect(el.querySelector('omni-stock-checker')!.stock).to.equal(outer);
       el.removeAttribute('cache-name');
       await el.updateComplete;
       expect(el.querySelector('omni-stock-checker')!.stock).to.equal(outer);
+    });
+
+    it('gives the page its language back when its locale attribute goes', async () => {
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} locale="ar"></omni-provider>`,
+      );
+      await waitUntil(() => getOmniLocale() === 'ar', 'provider locale not applied');
+      el.removeAttribute('locale');
+      await waitUntil(() => getOmniLocale() === 'en', 'locale not restored');
     });
 
     it("routes every widget request through a merchant's own BackendClient", async () => {

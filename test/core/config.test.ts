@@ -76,6 +76,15 @@ describe('config', () => {
     expect(warn.calledOnce).to.equal(true);
   });
 
+  it('ignores unset (null) fields silently and repeats no warning', () => {
+    const warn = sinon.stub(console, 'warn');
+    expect(sanitizeConfig({ storeLimit: null, locale: undefined })).to.deep.equal({});
+    expect(warn.called).to.equal(false);
+    sanitizeConfig({ units: 'leagues' });
+    sanitizeConfig({ units: 'leagues' });
+    expect(warn.calledOnce).to.equal(true);
+  });
+
   it('reads the page JSON block over the defaults', () => {
     pageBlock('{"apiBase": "/shop/api", "locale": "ar", "defaultStoreId": "ke-nbo-cbd"}');
     const config = resolveConfig(readPageConfig());

@@ -21,6 +21,15 @@ describe('page-level services and configure()', () => {
     await setOmniLocale('en');
   });
 
+  it('ignores <html lang> rewritten with the same value', async () => {
+    configure({ locale: 'auto' });
+    await setOmniLocale('ar'); // e.g. set by an <omni-provider locale="ar">
+    document.documentElement.setAttribute('lang', document.documentElement.lang);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getOmniLocale()).to.equal('ar');
+    await setOmniLocale('en');
+  });
+
   it('follows <html lang> at runtime with locale "auto"', async () => {
     configure({ locale: 'auto' });
     document.documentElement.lang = 'ar-EG';

@@ -53,6 +53,8 @@ describe('services (composition root)', () => {
     expect(nairobi.location.myStoreId).to.equal('ke-1');
     expect(oslo.location.location).to.deep.equal(OSLO);
     expect(oslo.location.myStoreId).to.equal(undefined);
+    // Views of one service share `ready`, so widgets never flash "loading" when defaults change.
+    expect(oslo.location.ready).to.equal(nairobi.location.ready);
 
     const chosen = { kind: 'coords', lat: 59.91, lng: 10.75 } as const;
     await oslo.location.setLocation(chosen);

@@ -83,9 +83,9 @@ export class OmniProvider extends LitElement {
   private inherited?: OmniConfig;
 
   /**
-   * The stock service around this provider: widgets inside use it too unless this provider names
-   * its own backend (`backend`, `api-base`, `cache-name`), so a custom `BackendClient` given to
-   * `configure()` also serves wrapped widgets.
+   * The stock service around this provider: widgets inside use it too unless this provider
+   * resolves to another backend (its own `backend`, or another `api-base` or `cache-name`), so a
+   * custom `BackendClient` given to `configure()` also serves wrapped widgets.
    */
   @consume({ context: stockServiceContext, subscribe: true })
   @state()
@@ -115,11 +115,20 @@ export class OmniProvider extends LitElement {
     // Same settings, same service objects (see services.ts): widgets refetch only when they must.
     this.services = createServices(config, this.backend);
     this.config = this.services.config;
-    const ownBackend = this.backend || this.apiBase || this.cacheName;
-    this.stock = (!ownBackend && this.inheritedStock) || this.services.stock;
+    // The same backend as around it (a custom client given to configure() included) unless this
+    // provider resolves to another one.
+    const outer = this.inherited;
+    const sameBackend =
+      !this.backend &&
+      outer !== undefined &&
+      config.apiBase === outer.apiBase &&
+      config.cacheName === outer.cacheName &&
+      config.timeoutMs === outer.timeoutMs &&
+      config.retries === outer.retries;
+    this.stock = (sameBackend && this.inheritedStock) || this.services.stock;
     this.location = this.services.location;
-    // The language is page-wide: only a provider that sets one switches it.
-    if (this.locale && config.locale !== previous?.config.locale) {
+    // The language is page-wide: only a provider that sets one (or stops setting it) switches it.
+    if ((this.locale || changed.has('locale')) && config.locale !== previous?.config.locale) {
       void setOmniLocale(resolveLocale(config.locale)).catch((error: unknown) =>
         console.warn('[omnishelf] could not switch locale', error),
       );
