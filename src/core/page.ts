@@ -11,7 +11,7 @@ import {
   type OmniConfig,
 } from './config.js';
 import { configContext, locationServiceContext, stockServiceContext } from './context.js';
-import { resolveLocale, setOmniLocale } from './i18n/localization.js';
+import { setOmniLocale } from './i18n/localization.js';
 import { createServices, type OmniServices } from './services.js';
 
 interface PageState {
@@ -26,10 +26,9 @@ interface PageState {
 const KEY = Symbol.for('omnishelf:page');
 type Global = typeof globalThis & { [KEY]?: PageState };
 
+/** Switches the page-wide language; a locale that cannot load falls back to English itself. */
 function applyLocale(config: OmniConfig) {
-  void setOmniLocale(resolveLocale(config.locale)).catch((error: unknown) =>
-    console.warn('[omnishelf] could not switch locale', error),
-  );
+  void setOmniLocale(config.locale);
 }
 
 /**

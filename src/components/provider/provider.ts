@@ -17,7 +17,7 @@ import {
   type LocationService,
   type StockService,
 } from '../../core/context.js';
-import { resolveLocale, setOmniLocale } from '../../core/i18n/localization.js';
+import { setOmniLocale } from '../../core/i18n/localization.js';
 import { createServices, type OmniServices } from '../../core/services.js';
 
 /**
@@ -129,9 +129,7 @@ export class OmniProvider extends LitElement {
     this.location = this.services.location;
     // The language is page-wide: only a provider that sets one (or stops setting it) switches it.
     if ((this.locale || changed.has('locale')) && config.locale !== previous?.config.locale) {
-      void setOmniLocale(resolveLocale(config.locale)).catch((error: unknown) =>
-        console.warn('[omnishelf] could not switch locale', error),
-      );
+      void setOmniLocale(config.locale);
     }
   }
 
