@@ -12,10 +12,12 @@ import type {
   DayOfWeek,
   Fulfillment,
   MergeStrategy,
+  Money,
   PickupReservation,
   PickupSlot,
   Store,
 } from '../core/api/types.js';
+import { multiplyMoney, sumMoney, withCurrencyDigits } from '../core/money/index.js';
 import { ALL_SKUS, findVariant } from './data/products.js';
 import { STORES } from './data/stores.js';
 import {
@@ -208,13 +210,14 @@ function clock(minutes: number): string {
 // Money
 // ---------------------------------------------------------------------------------------------
 
-function toCents(amount: string): number {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
-}
-
-function fromCents(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+/**
+ * The sum of unit price times quantity over `lines`, exact (core/money), written with the
+ * currency's minor digits ("14.50") as the demo has always sent it. A line priced in another
+ * currency throws MoneyError: the demo catalog has one currency, so that is a bug in the seed.
+ */
+function subtotalOf(lines: readonly CartLine[], currency: string): Money {
+  const lineTotals = lines.map((line) => multiplyMoney(line.unitPrice, line.qty));
+  return withCurrencyDigits(sumMoney(lineTotals, currency));
 }
 
 function sameFulfillment(a: Fulfillment, b: Fulfillment): boolean {
@@ -272,17 +275,11 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
     }
   };
 
-  const priced = (cart: Cart, lines: CartLine[]): Cart => {
-    const subtotal = lines.reduce(
-      (sum, line) => sum + toCents(line.unitPrice.amount) * line.qty,
-      0,
-    );
-    return {
-      ...cart,
-      lines,
-      subtotal: { amount: fromCents(subtotal), currency: cart.currency },
-    };
-  };
+  const priced = (cart: Cart, lines: CartLine[]): Cart => ({
+    ...cart,
+    lines,
+    subtotal: subtotalOf(lines, cart.currency),
+  });
 
   const newLine = (sku: string, qty: number, fulfillment: Fulfillment): CartLine => {
     const found = findVariant(sku);

@@ -249,6 +249,23 @@ describe('demo backend (MSW handlers, contract v1)', () => {
       expect(third.version).to.equal(3);
     });
 
+    it('prices the subtotal as the exact sum of unit price times quantity, with cents', async () => {
+      const cart = (await (await post('/carts')).json()) as Cart;
+      const ops = [
+        { op: 'add', sku: 'TSHIRT-ORG-M', qty: 3 },
+        { op: 'add', sku: 'MUG-BOLD', qty: 1 },
+      ];
+      const res = await post(`/carts/${cart.id}/ops`, { ops }, { 'Idempotency-Key': 'sum' });
+      const priced = (await res.json()) as Cart;
+      // 3 x 19.90 + 14.50
+      expect(priced.subtotal).to.deep.equal({ amount: '74.20', currency: 'EUR' });
+      const removeAll = priced.lines.map((line) => ({ op: 'remove', lineId: line.id }));
+      const emptied = (await (
+        await post(`/carts/${cart.id}/ops`, { ops: removeAll }, { 'Idempotency-Key': 'empty' })
+      ).json()) as Cart;
+      expect(emptied.subtotal).to.deep.equal({ amount: '0.00', currency: 'EUR' });
+    });
+
     it('rejects a reused Idempotency-Key with a different body', async () => {
       const cart = (await (await post('/carts')).json()) as Cart;
       await post(`/carts/${cart.id}/ops`, addMug, { 'Idempotency-Key': 'k' });
