@@ -1,0 +1,21 @@
+/** Zoned calendar and wall-clock helpers. Plain TypeScript, no DOM. */
+export {
+  addDays,
+  compareDates,
+  dateInZone,
+  daysBetween,
+  formatClockTime24,
+  formatInZone,
+  isIsoDate,
+  isValidTimeZone,
+  offsetMinutes,
+  parseClockTime,
+  parseIsoDate,
+  wallTimeToInstant,
+  weekdayOf,
+  zonedParts,
+  type DayOfWeek,
+  type Disambiguation,
+  type IsoDate,
+  type ZonedParts,
+} from './zoned.js';
