@@ -1,4 +1,4 @@
-/** Zoned calendar and wall-clock helpers. Plain TypeScript, no DOM. */
+/** Zoned calendar and wall-clock helpers, and the one page clock. Plain TypeScript, no DOM. */
 export {
   addDays,
   compareDates,
@@ -19,3 +19,12 @@ export {
   type IsoDate,
   type ZonedParts,
 } from './zoned.js';
+export {
+  createPageClock,
+  createTestClock,
+  type Clock,
+  type TestClock,
+  type TickUnit,
+  type Timers,
+  type VisibilitySource,
+} from './clock.js';
