@@ -9,7 +9,6 @@ import type {
   CartHandoff,
   CartLine,
   CartOp,
-  DayOfWeek,
   Fulfillment,
   MergeStrategy,
   Money,
@@ -18,6 +17,14 @@ import type {
   Store,
 } from '../core/api/types.js';
 import { multiplyMoney, sumMoney, withCurrencyDigits } from '../core/money/index.js';
+import {
+  addDays,
+  formatClockTime24,
+  formatInZone,
+  parseClockTime,
+  wallTimeToInstant,
+  weekdayOf,
+} from '../core/time/index.js';
 import { ALL_SKUS, findVariant } from './data/products.js';
 import { STORES } from './data/stores.js';
 import {
@@ -124,87 +131,6 @@ const CART_CURRENCY = 'EUR';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const MAX_LINE_QTY = 99;
 export const MAX_SLOT_DAYS = 14;
-
-// ---------------------------------------------------------------------------------------------
-// Time in a store's timezone
-// ---------------------------------------------------------------------------------------------
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(instant: number, timeZone: string) {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const out: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in minutes (east positive). */
-export function offsetMinutes(instant: number, timeZone: string): number {
-  const p = partsIn(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
-}
-
-/** The instant of a local date and clock time in `timeZone`. */
-export function zonedInstant(date: string, time: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const first = guess - offsetMinutes(guess, timeZone) * MINUTE;
-  const second = guess - offsetMinutes(first, timeZone) * MINUTE;
-  return second;
-}
-
-/** ISO 8601 with the zone's offset, e.g. "2026-11-25T10:00:00+03:00". */
-export function formatInZone(instant: number, timeZone: string): string {
-  const offset = offsetMinutes(instant, timeZone);
-  const local = new Date(Math.floor(instant / 1000) * 1000 + offset * MINUTE)
-    .toISOString()
-    .slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
-}
-
-/** "YYYY-MM-DD" of `instant` in `timeZone`. */
-export function localDate(instant: number, timeZone: string): string {
-  return formatInZone(instant, timeZone).slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function dayOfWeek(date: string): DayOfWeek {
-  return new Date(`${date}T12:00:00Z`).getUTCDay() as DayOfWeek;
-}
-
-function toMinutes(time: string): number {
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return hh * 60 + mm;
-}
-
-function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Money
@@ -505,18 +431,20 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
       for (let i = 0; i < days; i++) {
         const date = addDays(from, i);
         if (store.closures.includes(date)) continue;
-        for (const hours of store.hours.filter((h) => h.day === dayOfWeek(date))) {
-          const open = toMinutes(hours.open);
-          let close = toMinutes(hours.close);
+        for (const hours of store.hours.filter((h) => h.day === weekdayOf(date))) {
+          const open = parseClockTime(hours.open);
+          let close = parseClockTime(hours.close);
+          if (open === undefined || close === undefined) continue;
           if (close <= open) close += 24 * 60; // closes after midnight
           for (let start = open; start + 60 <= close; start += 60) {
             const startDate = start >= 1440 ? addDays(date, 1) : date;
             const endMinutes = start + 60;
             const endDate = endMinutes >= 1440 ? addDays(date, 1) : date;
-            const startAt = zonedInstant(startDate, clock(start % 1440), store.timezone);
-            if (startAt < earliest) continue;
-            const endAt = zonedInstant(endDate, clock(endMinutes % 1440), store.timezone);
-            const id = `${store.id}_${startDate.replaceAll('-', '')}_${clock(start % 1440).replace(':', '')}`;
+            const startTime = formatClockTime24(start);
+            const startAt = wallTimeToInstant(startDate, startTime, store.timezone);
+            const endAt = wallTimeToInstant(endDate, formatClockTime24(endMinutes), store.timezone);
+            if (startAt === undefined || endAt === undefined || startAt < earliest) continue;
+            const id = `${store.id}_${startDate.replaceAll('-', '')}_${startTime.replace(':', '')}`;
             const capacity = slotCapacity(id);
             slots.push({
               id,

@@ -22,17 +22,10 @@ import type {
 } from '../core/api/types.js';
 import { AVAILABILITY_MAX_SKUS, AVAILABILITY_MAX_STORES } from '../core/api/types.js';
 import { haversineKm } from '../core/geo/distance.js';
+import { addDays, dateInZone } from '../core/time/index.js';
 import { geocodePostalCode } from './data/stores.js';
 import { getShippingRules } from './data/shipping.js';
-import {
-  addDays,
-  createDemoDb,
-  DemoError,
-  localDate,
-  MAX_LINE_QTY,
-  MAX_SLOT_DAYS,
-  type DemoDb,
-} from './db.js';
+import { createDemoDb, DemoError, MAX_LINE_QTY, MAX_SLOT_DAYS, type DemoDb } from './db.js';
 import { CORS_HEADERS, PREFLIGHT_HEADERS } from './cors.js';
 import { applyFaults, faultState, type FaultState } from './faults.js';
 
@@ -415,7 +408,8 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
           SLOT_DEFAULT_DAYS;
         const store = db.findStore(storeId);
         if (!store) throw new DemoError(404, 'store_not_found', `No store "${storeId}".`);
-        const today = localDate(db.now().getTime(), store.timezone);
+        const today = dateInZone(db.now(), store.timezone);
+        if (today === undefined) throw new Error(`Invalid timezone for store "${storeId}".`);
         const fromParam = params.get('from');
         if (fromParam !== null && !isValidDate(fromParam))
           throw bad('"from" must be a date YYYY-MM-DD.');

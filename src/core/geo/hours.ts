@@ -2,7 +2,14 @@
  * Store opening state, computed on the store's own wall clock (its IANA timezone), never the
  * browser's: a shopper in Nairobi looking at a store in Manila sees Manila's "open until 21:00".
  */
-import type { ClockTime, IsoDate, OpeningHours, Store } from '../api/types.js';
+import type { OpeningHours, Store } from '../api/types.js';
+import {
+  addDays,
+  formatClockTime24,
+  parseClockTime,
+  zonedParts,
+  type ZonedParts,
+} from '../time/zoned.js';
 
 /** Whether a store is open at a given instant, and what changes next. */
 export interface OpenState {
@@ -36,72 +43,16 @@ const MINUTES_PER_DAY = 24 * 60;
 /** How far ahead (in days) the next opening is looked for; covers long closures. */
 const LOOKAHEAD_DAYS = 14;
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * The calendar date and wall-clock time of `date` in `timeZone`, or undefined when the timezone is
- * not a valid IANA name (or the date is invalid). Never throws.
+ * not a valid IANA name (or the date is invalid). Never throws. (`zonedParts` in core/time gives
+ * more: seconds, the ISO date and minutes since midnight.)
  */
 export function zonedDateTime(date: Date, timeZone: string): ZonedDateTime | undefined {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return undefined;
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = partsFormatter(timeZone).formatToParts(date);
-  } catch {
-    return undefined;
-  }
-  const value = (type: Intl.DateTimeFormatPartTypes): number => {
-    const part = parts.find((p) => p.type === type);
-    return part ? Number(part.value) : NaN;
-  };
-  const year = value('year');
-  const month = value('month');
-  const day = value('day');
-  // Some engines render midnight as "24" even with h23.
-  const hour = value('hour') % 24;
-  const minute = value('minute');
-  if (![year, month, day, hour, minute].every(Number.isFinite)) return undefined;
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const parts = zonedParts(date, timeZone);
+  if (!parts) return undefined;
+  const { year, month, day, hour, minute, weekday } = parts;
   return { year, month, day, hour, minute, weekday };
-}
-
-/** Minutes since midnight for "HH:MM" ("24:00" allowed), or undefined when malformed. */
-function parseClock(value: ClockTime): number | undefined {
-  const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})$/.exec(value.trim()) : null;
-  if (!match) return undefined;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return undefined;
-  return hours * 60 + minutes;
-}
-
-function clock(minutes: number): string {
-  const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
-/** "YYYY-MM-DD" of the store-local day `offset` days after `base`. */
-function isoDate(base: ZonedDateTime, offset: number): IsoDate {
-  return new Date(Date.UTC(base.year, base.month - 1, base.day + offset))
-    .toISOString()
-    .slice(0, 10);
 }
 
 interface Interval {
@@ -117,16 +68,16 @@ interface Interval {
 function openingIntervals(
   hours: readonly OpeningHours[],
   closures: ReadonlySet<string>,
-  today: ZonedDateTime,
+  today: ZonedParts,
 ): Interval[] {
   const intervals: Interval[] = [];
   for (let offset = -1; offset <= LOOKAHEAD_DAYS; offset++) {
-    if (closures.has(isoDate(today, offset))) continue;
+    if (closures.has(addDays(today.date, offset))) continue;
     const weekday = (((today.weekday + offset) % 7) + 7) % 7;
     for (const range of hours) {
       if (range?.day !== weekday) continue;
-      const open = parseClock(range.open);
-      const close = parseClock(range.close);
+      const open = parseClockTime(range.open);
+      const close = parseClockTime(range.close);
       if (open === undefined || close === undefined || open >= MINUTES_PER_DAY) continue;
       const dayStart = offset * MINUTES_PER_DAY;
       // close <= open: the range runs past midnight into the next day (00:00-00:00 is 24 h).
@@ -159,12 +110,12 @@ export function storeOpenState(
   const unknown: OpenState = { open: false, closedToday: false, unknown: true };
   const hours = Array.isArray(store.hours) ? store.hours : [];
   if (hours.length === 0) return unknown;
-  const today = zonedDateTime(now, store.timezone);
+  const today = zonedParts(now, store.timezone);
   if (!today) return unknown;
 
   const closures = new Set(Array.isArray(store.closures) ? store.closures : []);
   const intervals = openingIntervals(hours, closures, today);
-  const nowMinutes = today.hour * 60 + today.minute;
+  const nowMinutes = today.minutes;
   const lookaheadEnd = LOOKAHEAD_DAYS * MINUTES_PER_DAY;
 
   const current = intervals.find((i) => i.start <= nowMinutes && nowMinutes < i.end);
@@ -172,7 +123,7 @@ export function storeOpenState(
     // Runs to the end of the look-ahead window: open around the clock, no closing time.
     return current.end > lookaheadEnd
       ? { open: true, closedToday: false }
-      : { open: true, closedToday: false, closesAt: clock(current.end) };
+      : { open: true, closedToday: false, closesAt: formatClockTime24(current.end) };
   }
 
   const startsToday = intervals.some((i) => i.start >= 0 && i.start < MINUTES_PER_DAY);
@@ -180,7 +131,7 @@ export function storeOpenState(
   const next = intervals.find((i) => i.start > nowMinutes);
   if (next) {
     state.opensAt = {
-      time: clock(next.start),
+      time: formatClockTime24(next.start),
       dayOffset: Math.floor(next.start / MINUTES_PER_DAY),
     };
   }

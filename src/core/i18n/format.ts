@@ -2,7 +2,7 @@
  * Locale-aware formatting, all through Intl. Formatters are cached per locale and options; an
  * invalid locale falls back to 'en' without throwing.
  */
-import { zonedDateTime } from '../geo/hours.js';
+import { zonedParts } from '../time/zoned.js';
 
 const FALLBACK_LOCALE = 'en';
 const KM_PER_MILE = 1.609344;
@@ -129,7 +129,7 @@ export function formatDayOffset(
   if (offset >= 2 && offset <= 6) {
     const from = options.from ?? new Date();
     const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const today = zonedDateTime(from, timeZone);
+    const today = zonedParts(from, timeZone);
     if (today) {
       // Noon UTC of the target calendar day, formatted in UTC: no DST edge can shift the day.
       const target = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));

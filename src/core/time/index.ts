@@ -1,0 +1,30 @@
+/** Zoned calendar and wall-clock helpers, and the one page clock. Plain TypeScript, no DOM. */
+export {
+  addDays,
+  compareDates,
+  dateInZone,
+  daysBetween,
+  formatClockTime24,
+  formatInZone,
+  isIsoDate,
+  isValidTimeZone,
+  offsetMinutes,
+  parseClockTime,
+  parseIsoDate,
+  wallTimeToInstant,
+  weekdayOf,
+  zonedParts,
+  type DayOfWeek,
+  type Disambiguation,
+  type IsoDate,
+  type ZonedParts,
+} from './zoned.js';
+export {
+  createPageClock,
+  createTestClock,
+  type Clock,
+  type TestClock,
+  type TickUnit,
+  type Timers,
+  type VisibilitySource,
+} from './clock.js';
