@@ -3,16 +3,18 @@
  * - `vite` (dev server): the project root is served as is, the demo storefront lives under
  *   /demo/ (`/` redirects there), and the embedded demo backend answers /api/omni/v1 over real
  *   HTTP, with fault injection at /__omni/faults.
- * - `vite build`: the script-tag bundle, ONE minified ES module `dist/omnishelf.js` with Lit and
- *   every other dependency inside, which registers every element. The only other files are the
- *   translations (`dist/locales/ar-[hash].js`), which the bundle imports on demand, relative to
- *   its own URL, when a page switches to that language; they import nothing themselves. It is an
- *   app build with a JS entry rather than library mode, because Vite's library mode never
+ * - `vite build`: the script-tag build. `dist/omnishelf.js` is the loader (src/loader.ts); each
+ *   element's code is a chunk it imports when the element's tag appears (`dist/chunks/`), Lit and
+ *   the shared core are shared chunks, and translations are chunks of their own
+ *   (`dist/locales/`). Every import is relative to the importing file, so the folder can be
+ *   hosted anywhere. `dist/omnishelf.css` reserves the elements' space before they upgrade. It is
+ *   an app build with a JS entry rather than library mode, because Vite's library mode never
  *   minifies whitespace in ES output. Lit's `html`/`css` template text is minified too.
  *
  * TypeScript goes through esbuild, which reads `experimentalDecorators` and
  * `useDefineForClassFields: false` from tsconfig.json. Lit's reactive properties depend on both.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { omniDemoBackend } from './src/mocks/vite-plugin.js';
@@ -43,12 +45,14 @@ function demoEntry(): Plugin {
 }
 
 /**
- * Vite wraps every dynamic `import()` of an app build in `__vitePreload`, a helper (about 1 kB)
- * that injects `<link rel=modulepreload>` tags for the imported chunk's dependencies, resolved
- * against `base`. The bundle's only dynamic imports are translation chunks that import nothing,
- * so the helper has nothing to preload: replace it with a plain call. If a Vite upgrade renames
- * the helper's module, it is simply bundled again (and `npm run size` shows it); if it renames
- * the export, the build fails.
+ * Vite wraps every dynamic `import()` of an app build in `__vitePreload(load, deps, importerUrl)`,
+ * a helper (about 1 kB) that adds `<link rel=modulepreload>` for the imported chunk's static
+ * dependencies. The loader defines its own small `__vitePreload` (Vite then uses that one): it is
+ * where preloading matters, so that an element's chunk and the shared chunks download in
+ * parallel. The other dynamic imports (translations, the stock checker's full view) are issued by
+ * code whose dependencies are already loaded: this plain call serves them. If a Vite upgrade
+ * renames the helper's module, Vite's helper is bundled again (and `npm run size` shows it); if it
+ * renames the export, the build fails.
  */
 function noPreloadHelper(): Plugin {
   const helperId = '\0vite/preload-helper.js';
@@ -57,10 +61,25 @@ function noPreloadHelper(): Plugin {
     enforce: 'pre',
     load(id) {
       if (id !== helperId) return null;
-      return {
-        code: 'export const __vitePreload = (load) => load();',
-        moduleSideEffects: false,
-      };
+      return { code: 'export const __vitePreload = (load) => load();', moduleSideEffects: false };
+    },
+  };
+}
+
+/** Emits `src/styles/omnishelf.css` (space reserved before upgrade) as `dist/omnishelf.css`. */
+function reserveStylesheet(): Plugin {
+  return {
+    name: 'omni-reserve-stylesheet',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'omnishelf.css',
+        source: readFileSync(fileURLToPath(new URL('src/styles/omnishelf.css', import.meta.url)), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .trim(),
+      });
     },
   };
 }
@@ -132,12 +151,21 @@ function minifyLiterals(): Plugin {
   };
 }
 
+const { version } = JSON.parse(
+  readFileSync(fileURLToPath(new URL('package.json', import.meta.url)), 'utf8'),
+) as { version: string };
+
 export default defineConfig(({ command }) => ({
+  define: { __OMNI_VERSION__: JSON.stringify(version) },
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
   appType: 'mpa',
   plugins:
-    command === 'serve' ? [demoEntry(), omniDemoBackend()] : [noPreloadHelper(), minifyLiterals()],
+    command === 'serve'
+      ? [demoEntry(), omniDemoBackend()]
+      : [noPreloadHelper(), minifyLiterals(), reserveStylesheet()],
+  // Built files import each other relative to their own URL: dist/ can be hosted anywhere.
+  base: command === 'build' ? './' : '/',
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {
@@ -148,16 +176,20 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
     minify: 'esbuild',
     sourcemap: false,
-    modulePreload: false,
+    // The loader's own helper preloads (see noPreloadHelper); no polyfill.
+    modulePreload: { polyfill: false },
     reportCompressedSize: true,
     rollupOptions: {
-      input: 'src/index.ts',
+      input: 'src/loader.ts',
       // An app build drops the entry's exports unless told otherwise.
       preserveEntrySignatures: 'strict',
       output: {
         format: 'es',
         entryFileNames: 'omnishelf.js',
-        chunkFileNames: 'locales/[name]-[hash].js',
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('/i18n/locales/')
+            ? 'locales/[name]-[hash].js'
+            : 'chunks/[name]-[hash].js',
       },
     },
   },

@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 
 const require = createRequire(import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 
 /** Serves /mockServiceWorker.js from the installed msw package. */
 function mswWorkerPlugin() {
@@ -25,7 +26,12 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    esbuildPlugin({
+      ts: true,
+      tsconfig: 'tsconfig.json',
+      target: 'es2022',
+      define: { __OMNI_VERSION__: JSON.stringify(version) },
+    }),
     mswWorkerPlugin(),
   ],
   browsers: [

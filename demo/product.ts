@@ -2,7 +2,7 @@
  * Product page: `?id=<product id>` (and optionally `&sku=<variant sku>`). Picking a variant sets
  * the stock checker's `sku`, as a merchant's own variant picker would.
  */
-import type { OmniStockChecker } from '../src/index.js';
+import type { OmniStockChecker } from '../src/components/stock-checker/stock-checker.js';
 import { PRODUCTS } from '../src/mocks/data/products.js';
 import { categoryName, formatMoney, initShell, onLanguageChange, paintSwatch } from './shell.js';
 

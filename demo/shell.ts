@@ -3,7 +3,7 @@
  * strings, and `configure({ locale })` for the widgets) and the "Demo backend" fault panel.
  * Everything is built with DOM APIs and `textContent`: catalog text is never parsed as HTML.
  */
-import { configure } from '../src/index.js';
+import { configure } from '../src/loader.js';
 
 export type DemoLang = 'en' | 'ar';
 

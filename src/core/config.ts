@@ -20,8 +20,13 @@ export interface OmniConfig {
   locale: string;
   /** ISO 4217 currency code for prices. */
   currency: string;
-  /** ISO 3166 alpha-2 country for postal codes the shopper types. */
+  /** ISO 3166 alpha-2 country for postal codes the shopper types (the default of `countries`). */
   country: string;
+  /**
+   * Every country whose postal codes shoppers may type; with more than one, the location
+   * controls offer a choice. Empty: only `country`.
+   */
+  countries: string[];
   units: DistanceUnit;
   stockDisplay: StockDisplay;
   /** With `stockDisplay: 'threshold'`, counts at or below this show "Only N left". */
@@ -50,6 +55,7 @@ export const DEFAULT_CONFIG: OmniConfig = {
   locale: 'auto',
   currency: 'USD',
   country: 'US',
+  countries: [],
   units: 'auto',
   stockDisplay: 'threshold',
   lowStockThreshold: 5,
@@ -94,6 +100,28 @@ function oneOf<T extends string>(value: unknown, options: readonly T[]): T | und
   return options.includes(value as T) ? (value as T) : undefined;
 }
 
+/** A list of ISO 3166 alpha-2 codes, as an array or comma-separated; undefined if any is bad. */
+function countryList(value: unknown): string[] | undefined {
+  const items = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(items)) return undefined;
+  const codes = items.map((item) => (typeof item === 'string' ? item.trim().toUpperCase() : ''));
+  if (codes.length === 0 || codes.length > 250 || !codes.every((c) => /^[A-Z]{2}$/.test(c))) {
+    return undefined;
+  }
+  return [...new Set(codes)];
+}
+
+/**
+ * The countries shoppers may choose for postal codes, the default first: `countries` (with
+ * `country` first when it is among them), else `country` alone.
+ */
+export function postalCountries(config: Pick<OmniConfig, 'country' | 'countries'>): string[] {
+  const list = config.countries.length > 0 ? config.countries : [config.country];
+  return list.includes(config.country)
+    ? [config.country, ...list.filter((c) => c !== config.country)]
+    : list;
+}
+
 const warned = new Set<string>();
 
 /**
@@ -111,6 +139,8 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   if (currency && /^[A-Za-z]{3}$/.test(currency)) out.currency = currency.toUpperCase();
   const country = text(input.country);
   if (country && /^[A-Za-z]{2}$/.test(country)) out.country = country.toUpperCase();
+  const countries = countryList(input.countries);
+  if (countries) out.countries = countries;
   const units = oneOf(input.units, ['auto', 'km', 'mi'] as const);
   if (units) out.units = units;
   const stockDisplay = oneOf(input.stockDisplay, ['exact', 'threshold', 'status'] as const);

@@ -62,6 +62,27 @@ export const hostStyles = css`
     outline-offset: 2px;
   }
 
+  /* Private knobs of every widget, set on its inner wrapper (never on :host). */
+  .base {
+    --_omni-space: var(--omni-space, 0.5rem);
+    --_omni-line: calc(var(--omni-line-height, 1.5) * 1em);
+    --_omni-accent: var(--omni-color-accent, #0b57d0);
+    --_omni-muted: var(--omni-color-muted, #545b64);
+    --_omni-border: var(--omni-color-border, #8c939d);
+    --_omni-radius: var(--omni-radius, 0.375rem);
+    --_omni-skeleton: var(--omni-color-skeleton, #e6e8eb);
+    background: var(--omni-color-surface, transparent);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  /* Every text row is at least one line high, so that placeholders and answers line up. */
+  .row {
+    min-block-size: var(--_omni-line);
+  }
+
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume, provide } from '@lit/context';
+import { consume } from '@lit/context';
 import type { BackendClient } from '../../core/api/backend-client.js';
 import {
   readPageConfig,
@@ -10,15 +10,10 @@ import {
   type OmniConfig,
   type StockDisplay,
 } from '../../core/config.js';
-import {
-  configContext,
-  locationServiceContext,
-  stockServiceContext,
-  type LocationService,
-  type StockService,
-} from '../../core/context.js';
 import { setOmniLocale } from '../../core/i18n/localization.js';
-import { createServices, type OmniServices } from '../../core/services.js';
+import { defineElement } from '../base/define.js';
+import { browserPlatform } from './platform.js';
+import { hostSettingsContext, ServiceHost, type HostSettings } from './service-host.js';
 
 /**
  * Configures the Omnishelf widgets inside it, without JavaScript. Attributes override the
@@ -36,21 +31,6 @@ export class OmniProvider extends LitElement {
     }
   `;
 
-  /** The resolved configuration the widgets inside receive (read-only: set attributes instead). */
-  @provide({ context: configContext })
-  @property({ attribute: false })
-  config!: OmniConfig;
-
-  /** The stock service the widgets inside use (read-only). */
-  @provide({ context: stockServiceContext })
-  @property({ attribute: false })
-  stock!: StockService;
-
-  /** The shopper's location and "my store", shared by every widget on the page (read-only). */
-  @provide({ context: locationServiceContext })
-  @property({ attribute: false })
-  location!: LocationService;
-
   /** A custom backend for the widgets inside (JavaScript only); replaces the REST client. */
   @property({ attribute: false }) backend?: BackendClient;
 
@@ -62,6 +42,8 @@ export class OmniProvider extends LitElement {
   @property() currency?: string;
   /** ISO 3166 country code for postal codes shoppers type. */
   @property() country?: string;
+  /** Countries the merchant serves, comma-separated (the first is the default). */
+  @property() countries?: string;
   /** Distance units: `auto`, `km` or `mi`. */
   @property() units?: DistanceUnit;
   /** How much of the stock count shoppers see: `exact`, `threshold` or `status`. */
@@ -77,31 +59,38 @@ export class OmniProvider extends LitElement {
   /** IndexedDB database name. */
   @property({ attribute: 'cache-name' }) cacheName?: string;
 
-  /** The configuration around this provider; its own attributes override it. */
-  @consume({ context: configContext, subscribe: true })
+  /** The settings around this provider (page or outer provider); its own attributes override them. */
+  @consume({ context: hostSettingsContext, subscribe: true })
   @state()
-  private inherited?: OmniConfig;
+  private inherited?: HostSettings;
 
-  /**
-   * The stock service around this provider: widgets inside use it too unless this provider
-   * resolves to another backend (its own `backend`, or another `api-base` or `cache-name`), so a
-   * custom `BackendClient` given to `configure()` also serves wrapped widgets.
-   */
-  @consume({ context: stockServiceContext, subscribe: true })
-  @state()
-  private inheritedStock?: StockService;
+  private host?: ServiceHost;
 
-  private services?: OmniServices;
+  /** The resolved configuration the widgets inside receive (read-only: set attributes instead). */
+  get config(): OmniConfig {
+    return (this.host?.settings ?? this.resolve()).config;
+  }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.config === this.services?.config) return;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Synchronously, so that widgets inside that connect next find this provider.
+    this.apply(new Map());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.apply(changed);
+  }
+
+  private resolve(): HostSettings {
+    const outer = this.inherited;
     const config = resolveConfig(
-      this.inherited ?? readPageConfig(document),
+      outer?.config ?? readPageConfig(document),
       sanitizeConfig({
         apiBase: this.apiBase,
         locale: this.locale,
         currency: this.currency,
         country: this.country,
+        countries: this.countries,
         units: this.units,
         stockDisplay: this.stockDisplay,
         lowStockThreshold: this.lowStockThreshold,
@@ -111,25 +100,33 @@ export class OmniProvider extends LitElement {
         cacheName: this.cacheName,
       }),
     );
-    const previous = this.services;
-    // Same settings, same service objects (see services.ts): widgets refetch only when they must.
-    this.services = createServices(config, this.backend);
-    this.config = this.services.config;
-    // The same backend as around it (a custom client given to configure() included) unless this
-    // provider resolves to another one.
-    const outer = this.inherited;
-    const sameBackend =
-      !this.backend &&
+    // The backend around it (a custom client given to configure() included), unless this
+    // provider names its own or resolves to another REST endpoint.
+    const sameEndpoint =
       outer !== undefined &&
-      config.apiBase === outer.apiBase &&
-      config.cacheName === outer.cacheName &&
-      config.timeoutMs === outer.timeoutMs &&
-      config.retries === outer.retries;
-    this.stock = (sameBackend && this.inheritedStock) || this.services.stock;
-    this.location = this.services.location;
+      config.apiBase === outer.config.apiBase &&
+      config.cacheName === outer.config.cacheName &&
+      config.timeoutMs === outer.config.timeoutMs &&
+      config.retries === outer.config.retries;
+    const backend = this.backend ?? (sameEndpoint ? outer.backend : undefined);
+    return { config, ...(backend ? { backend } : {}) };
+  }
+
+  private apply(changed: ReadonlyMap<PropertyKey, unknown>): void {
+    const previous = this.host?.settings.config;
+    const settings = this.resolve();
+    if (this.host) this.host.update(settings);
+    else {
+      this.host = new ServiceHost(this, settings, browserPlatform());
+      // Widgets inside that asked the page before this provider upgraded come over to it.
+      this.host.announce();
+    }
     // The language is page-wide: only a provider that sets one (or stops setting it) switches it.
-    if ((this.locale || changed.has('locale')) && config.locale !== previous?.config.locale) {
-      void setOmniLocale(config.locale);
+    if (
+      (this.locale || changed.has('locale')) &&
+      settings.config.locale !== (previous?.locale ?? undefined)
+    ) {
+      void setOmniLocale(settings.config.locale);
     }
   }
 
@@ -138,7 +135,7 @@ export class OmniProvider extends LitElement {
   }
 }
 
-if (!customElements.get('omni-provider')) customElements.define('omni-provider', OmniProvider);
+defineElement('omni-provider', OmniProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,7 @@
  * Batches availability lookups: the tiles of a product grid each ask for one sku, and the
  * backend gets one `getAvailability` call for all of them.
  */
-import type { BackendClient } from './backend-client.js';
+import type { StockCapability } from './backend-client.js';
 import { OmniError } from './errors.js';
 import type { Availability } from './types.js';
 
@@ -42,7 +42,9 @@ interface Batch {
  * identical loads (sku and store set) while a call is in flight join it. An aborting caller is
  * rejected alone; the call itself is aborted once all its callers have aborted.
  */
-export function createAvailabilityBatcher(client: BackendClient): AvailabilityBatcher {
+export function createAvailabilityBatcher(
+  client: Pick<StockCapability, 'getAvailability'>,
+): AvailabilityBatcher {
   /** Batches still collecting, by store set. */
   const collecting = new Map<string, Batch>();
   /** Batches sent and not settled, by store set and sku. */

@@ -12,7 +12,12 @@ export type OmniErrorKind =
   /** The backend answered with a non-2xx status. */
   | 'http'
   /** The backend answered 2xx with a body that does not match contract v1. */
-  | 'invalid_response';
+  | 'invalid_response'
+  /**
+   * The configured backend cannot do this at all (a custom `BackendClient` without the widget's
+   * capability): a merchant's configuration error, reported in the console and the widget.
+   */
+  | 'unsupported';
 
 export class OmniError extends Error {
   override readonly name = 'OmniError';
@@ -49,4 +54,13 @@ export function isAbort(error: unknown): boolean {
     (error instanceof OmniError && error.kind === 'aborted') ||
     (error instanceof DOMException && error.name === 'AbortError')
   );
+}
+
+/**
+ * The backend refused a postal code itself (the REST client reports a 400/422 on a postal
+ * `/stores` lookup the same way). Retrying the same code cannot help, so it is never remembered
+ * and the shopper is asked for another.
+ */
+export function isRejectedPostalCode(error: unknown): boolean {
+  return error instanceof OmniError && error.code === 'unknown_postal_code';
 }

@@ -71,6 +71,12 @@ export type StoreQuery =
   | { near: LatLng; radiusKm?: number; limit?: number }
   | { postalCode: string; country: string; radiusKm?: number; limit?: number };
 
+/** `GET /stores?ids=`: stores by id, with `distanceKm` when a position or postal code is given. */
+export type StoreIdsQuery =
+  | { ids: string[] }
+  | { ids: string[]; near: LatLng }
+  | { ids: string[]; postalCode: string; country: string };
+
 export interface AvailabilityQuery {
   skus: string[];
   /** Without store ids, online stock only. */
@@ -81,6 +87,25 @@ export interface BackInStockRequest {
   sku: string;
   email: string;
   storeId?: string;
+}
+
+/** `GET /pickup/slots`. */
+export interface PickupSlotQuery {
+  storeId: string;
+  /** 1 to 100 skus to collect. */
+  skus: string[];
+  /** First local date at the store; default today there. */
+  from?: IsoDate;
+  /** Days from `from`, 1 to 14 (default 7). */
+  days?: number;
+}
+
+/** Body of `POST /pickup/reservations`. */
+export interface PickupReservationRequest {
+  slotId: string;
+  storeId: string;
+  skus: string[];
+  cartId?: string;
 }
 
 export interface PickupSlot {
@@ -165,3 +190,5 @@ export interface ErrorBody {
 /** Contract limits for one `GET /availability` request. */
 export const AVAILABILITY_MAX_SKUS = 100;
 export const AVAILABILITY_MAX_STORES = 50;
+/** Contract limit of `GET /stores?ids=`. */
+export const STORE_IDS_MAX = 50;

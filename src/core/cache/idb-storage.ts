@@ -1,8 +1,9 @@
 /**
- * IndexedDB storage (through `idb`): one lazily opened database holding the bounded cache and
- * the shopper's preferences. Every IndexedDB failure (no IndexedDB, private mode, an upgrade
- * blocked by another tab, a terminated connection, a full disk) is a normal event: the storage
- * switches to memory for the rest of the session and callers never see an exception.
+ * IndexedDB storage (through `idb`): one lazily opened database holding the bounded cache, the
+ * shopper's preferences and durable records. Every IndexedDB failure (no IndexedDB, private mode,
+ * an upgrade blocked by another tab, a terminated connection, a full disk) is a normal event: the
+ * storage switches to memory for the rest of the session and callers never see an exception;
+ * the record store then reports that it is no longer durable.
  */
 import {
   openDB,
@@ -18,10 +19,17 @@ import {
   type Storage,
   type StorageLimits,
 } from './memory-storage.js';
-import type { CacheEntry, CacheKind, KeyValueCache, PreferenceStore } from './types.js';
+import type {
+  CacheKind,
+  Check,
+  KeyValueCache,
+  PreferenceStore,
+  RecordChange,
+  RecordStore,
+} from './types.js';
 
 /** Current schema version; `upgrade` migrates any older database to it. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Default time an open (including an upgrade blocked by another tab) may take. */
 export const DEFAULT_OPEN_TIMEOUT_MS = 2000;
@@ -39,6 +47,8 @@ export interface CacheRecord {
 export interface OmnishelfDB extends DBSchema {
   cache: { key: string; value: CacheRecord; indexes: { storedAt: number } };
   prefs: { key: string; value: unknown };
+  /** Durable records (since v3), e.g. the cart and its outbox; never evicted. */
+  records: { key: string; value: unknown };
 }
 
 type Db = IDBPDatabase<OmnishelfDB>;
@@ -55,7 +65,7 @@ export interface OpenStorageOptions extends StorageLimits {
    * Test seam: called before every IndexedDB write; what it throws is handled exactly like the
    * browser rejecting the write (e.g. a `QuotaExceededError` DOMException).
    */
-  beforeWrite?: (store: 'cache' | 'prefs') => void;
+  beforeWrite?: (store: 'cache' | 'prefs' | 'records') => void;
   /** Called once, with the error, when the storage switches to memory. */
   onFallback?: (reason: unknown) => void;
 }
@@ -79,6 +89,21 @@ function upgrade(
   if (oldVersion < 2) {
     tx.objectStore('cache').createIndex('storedAt', 'storedAt');
   }
+  if (oldVersion < 3) {
+    db.createObjectStore('records');
+  }
+}
+
+/** A cache row as read back: anything, until checked. */
+function isCacheRecord(value: unknown): value is CacheRecord {
+  const row = value as CacheRecord | undefined;
+  return (
+    typeof row === 'object' &&
+    row !== null &&
+    typeof row.storedAt === 'number' &&
+    Number.isFinite(row.storedAt) &&
+    'value' in row
+  );
 }
 
 /** Deletes the oldest rows (by `storedAt`) until at most `limit` remain. */
@@ -112,6 +137,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
   } = options;
   let connection: Promise<Db> | undefined;
   let memory: Storage | undefined;
+  const volatileListeners = new Set<() => void>();
 
   function openWithTimeout(): Promise<Db> {
     let current: Db | undefined;
@@ -170,6 +196,14 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       memory = createMemoryStorage({ maxEntries, now });
       drop();
       onFallback?.(reason);
+      for (const listener of [...volatileListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          console.error('[omnishelf] storage listener failed', error);
+        }
+      }
+      volatileListeners.clear();
     }
     return memory;
   }
@@ -211,13 +245,20 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     get backend() {
       return memory ? 'memory' : 'indexeddb';
     },
-    get<T>(kind: CacheKind, key: string) {
+    get<T>(kind: CacheKind, key: string, check: Check<T>) {
       return run(
         async (db) => {
-          const record = await db.get('cache', cacheId(kind, key));
-          return record && ({ value: record.value, storedAt: record.storedAt } as CacheEntry<T>);
+          const id = cacheId(kind, key);
+          const record: unknown = await db.get('cache', id);
+          if (record === undefined) return undefined;
+          if (isCacheRecord(record) && check(record.value)) {
+            return { value: record.value, storedAt: record.storedAt };
+          }
+          // Wrong shape (an older version, corruption): a miss, and gone for the next reader.
+          await db.delete('cache', id).catch(() => undefined);
+          return undefined;
         },
-        (m) => m.cache.get<T>(kind, key),
+        (m) => m.cache.get<T>(kind, key, check),
       );
     },
     set<T>(kind: CacheKind, key: string, value: T, storedAt = now()) {
@@ -249,11 +290,25 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     },
   };
 
+  /** Reads `key` from `store`, deleting a value that fails `check`. */
+  async function readChecked<T>(
+    db: Db,
+    store: 'prefs' | 'records',
+    key: string,
+    check: Check<T>,
+  ): Promise<T | undefined> {
+    const value: unknown = await db.get(store, key);
+    if (value === undefined) return undefined;
+    if (check(value)) return value;
+    await db.delete(store, key).catch(() => undefined);
+    return undefined;
+  }
+
   const prefs: PreferenceStore = {
-    get<T>(key: string) {
+    get<T>(key: string, check: Check<T>) {
       return run(
-        (db) => db.get('prefs', key) as Promise<T | undefined>,
-        (m) => m.prefs.get<T>(key),
+        (db) => readChecked(db, 'prefs', key, check),
+        (m) => m.prefs.get<T>(key, check),
       );
     },
     set<T>(key: string, value: T) {
@@ -274,5 +329,68 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     },
   };
 
-  return { cache, prefs, close: drop };
+  const records: RecordStore = {
+    get durable() {
+      return !memory;
+    },
+    onVolatile(listener) {
+      if (memory) {
+        queueMicrotask(listener);
+        return () => undefined;
+      }
+      volatileListeners.add(listener);
+      return () => volatileListeners.delete(listener);
+    },
+    get<T>(key: string, check: Check<T>) {
+      return run(
+        (db) => readChecked(db, 'records', key, check),
+        (m) => m.records.get<T>(key, check),
+      );
+    },
+    list<T>(prefix: string, check: Check<T>, onInvalid?: (key: string, value: unknown) => void) {
+      return run(
+        async (db) => {
+          const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+          const tx = db.transaction('records', 'readwrite');
+          const out: { key: string; value: T }[] = [];
+          const invalid: { key: string; value: unknown }[] = [];
+          const walk = async () => {
+            let cursor = await tx.store.openCursor(range);
+            while (cursor) {
+              const value: unknown = cursor.value;
+              if (check(value)) out.push({ key: String(cursor.key), value });
+              else {
+                invalid.push({ key: String(cursor.key), value });
+                await cursor.delete();
+              }
+              cursor = await cursor.continue();
+            }
+          };
+          await Promise.all([walk(), tx.done]);
+          for (const { key, value } of invalid) onInvalid?.(key, value);
+          return out;
+        },
+        (m) => m.records.list<T>(prefix, check, onInvalid),
+      );
+    },
+    write(changes: readonly RecordChange[]) {
+      return run(
+        async (db) => {
+          beforeWrite?.('records');
+          const tx = db.transaction('records', 'readwrite');
+          const apply = async () => {
+            for (const change of changes) {
+              if ('put' in change) await tx.store.put(change.value, change.put);
+              else await tx.store.delete(change.delete);
+            }
+          };
+          await Promise.all([apply(), tx.done]);
+        },
+        (m) => m.records.write(changes),
+        true,
+      );
+    },
+  };
+
+  return { cache, prefs, records, close: drop };
 }

@@ -1,9 +1,18 @@
 /**
  * In-memory storage: the fallback when IndexedDB cannot be used, and a fake for tests of other
  * modules. Same contract as the IndexedDB storage: values are copied in and out (structured
- * clone), and the cache keeps at most `maxEntries`, evicting the oldest by `storedAt`.
+ * clone), read values are checked, and the cache keeps at most `maxEntries`, evicting the oldest
+ * by `storedAt`. Its records are not durable.
  */
-import type { CacheEntry, CacheKind, KeyValueCache, PreferenceStore } from './types.js';
+import type {
+  CacheEntry,
+  CacheKind,
+  Check,
+  KeyValueCache,
+  PreferenceStore,
+  RecordChange,
+  RecordStore,
+} from './types.js';
 
 /** Default size limit of the cache (entries, all kinds together). Preferences do not count. */
 export const DEFAULT_MAX_ENTRIES = 500;
@@ -16,20 +25,22 @@ export interface StorageLimits {
   now?: () => number;
 }
 
-/** A cache and a preference store that live as long as the page. */
+/** A cache, a preference store and durable records. */
 export interface Storage {
   cache: KeyValueCache;
   prefs: PreferenceStore;
+  records: RecordStore;
 }
 
 const cacheId = (kind: CacheKind, key: string) => `${kind}:${key}`;
 
-/** Creates an empty in-memory cache and preference store. */
+/** Creates an empty in-memory cache, preference store and (volatile) record store. */
 export function createMemoryStorage(options: StorageLimits = {}): Storage {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const now = options.now ?? (() => Date.now());
   const entries = new Map<string, CacheEntry<unknown>>();
   const prefs = new Map<string, unknown>();
+  const records = new Map<string, unknown>();
 
   function evictOverflow(): void {
     const excess = entries.size - maxEntries;
@@ -38,11 +49,26 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
     for (const [id] of oldest) entries.delete(id);
   }
 
+  /** A checked copy of a stored value; a value failing `check` is deleted. */
+  function read<T>(map: Map<string, unknown>, id: string, check: Check<T>): T | undefined {
+    if (!map.has(id)) return undefined;
+    const value = structuredClone(map.get(id));
+    if (check(value)) return value;
+    map.delete(id);
+    return undefined;
+  }
+
   const cache: KeyValueCache = {
     backend: 'memory',
-    async get<T>(kind: CacheKind, key: string) {
+    async get<T>(kind: CacheKind, key: string, check: Check<T>) {
       const entry = entries.get(cacheId(kind, key));
-      return entry && (structuredClone(entry) as CacheEntry<T>);
+      if (!entry) return undefined;
+      const value = structuredClone(entry.value);
+      if (!check(value)) {
+        entries.delete(cacheId(kind, key));
+        return undefined;
+      }
+      return { value, storedAt: entry.storedAt };
     },
     async set<T>(kind: CacheKind, key: string, value: T, storedAt = now()) {
       const id = cacheId(kind, key);
@@ -59,8 +85,8 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
   };
 
   const preferences: PreferenceStore = {
-    async get<T>(key: string) {
-      return structuredClone(prefs.get(key)) as T | undefined;
+    async get<T>(key: string, check: Check<T>) {
+      return read(prefs, key, check);
     },
     async set<T>(key: string, value: T) {
       prefs.set(key, structuredClone(value));
@@ -70,5 +96,35 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
     },
   };
 
-  return { cache, prefs: preferences };
+  const recordStore: RecordStore = {
+    durable: false,
+    onVolatile: () => () => undefined,
+    async get<T>(key: string, check: Check<T>) {
+      return read(records, key, check);
+    },
+    async list<T>(prefix: string, check: Check<T>, onInvalid?: (k: string, v: unknown) => void) {
+      const out: { key: string; value: T }[] = [];
+      for (const key of [...records.keys()].filter((k) => k.startsWith(prefix)).sort()) {
+        const value = structuredClone(records.get(key));
+        if (check(value)) out.push({ key, value });
+        else {
+          records.delete(key);
+          onInvalid?.(key, value);
+        }
+      }
+      return out;
+    },
+    async write(changes: readonly RecordChange[]) {
+      // Clone everything first, so that a value that cannot be cloned changes nothing.
+      const staged = changes.map((change) =>
+        'put' in change ? { ...change, value: structuredClone(change.value) } : change,
+      );
+      for (const change of staged) {
+        if ('put' in change) records.set(change.put, change.value);
+        else records.delete(change.delete);
+      }
+    },
+  };
+
+  return { cache, prefs: preferences, records: recordStore };
 }

@@ -9,6 +9,7 @@ import {
   MAX_STALE_AGE_MS,
   type CacheKind,
   type CacheTtls,
+  type Check,
   type Fresh,
   type KeyValueCache,
   type SwrResult,
@@ -21,11 +22,19 @@ export interface SwrOptions {
   now?: () => number;
 }
 
+export interface ReadOptions<T> {
+  /** Detaches this caller (see `Swr.read`). */
+  signal?: AbortSignal;
+  /** The shape a cached value must have; anything else is a miss (and deleted). */
+  check: Check<T>;
+}
+
 /** Reads through the cache with stale-while-revalidate. */
 export interface Swr {
   /**
    * Fresh cache hit: served, no request. Stale hit (older than its TTL, younger than
-   * `MAX_STALE_AGE_MS`): served with `stale: true` and `revalidation`. Miss (or older): waits for
+   * `MAX_STALE_AGE_MS`, or stored "in the future" by a skewed clock): served with `stale: true`
+   * and `revalidation`. Miss (also a cached value failing `check`, or older): waits for
    * `fetcher`, whose error then rejects the read. `signal` detaches this caller; the shared
    * request is aborted only when every caller waiting on it has aborted.
    */
@@ -33,7 +42,7 @@ export interface Swr {
     kind: CacheKind,
     key: string,
     fetcher: (signal?: AbortSignal) => Promise<T>,
-    signal?: AbortSignal,
+    options: ReadOptions<T>,
   ): Promise<SwrResult<T>>;
 }
 
@@ -117,12 +126,13 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       kind: CacheKind,
       key: string,
       fetcher: (signal?: AbortSignal) => Promise<T>,
-      signal?: AbortSignal,
+      { signal, check }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
-      const entry = await cache.get<T>(kind, key).catch(() => undefined);
+      const entry = await cache.get<T>(kind, key, check).catch(() => undefined);
       const age = entry ? now() - entry.storedAt : Infinity;
-      if (entry && age < ttls[kind]) {
+      // Stored "in the future" (the clock was skewed then, or is now): not known to be fresh.
+      if (entry && age >= 0 && age < ttls[kind]) {
         return { value: entry.value, updatedAt: entry.storedAt, stale: false, source: 'cache' };
       }
       const { id, flight } = start(kind, key, fetcher);

@@ -1,10 +1,23 @@
 /**
- * Storage ports. The IndexedDB implementation lives beside this file; when IndexedDB cannot be
- * used, the same interfaces are served from memory and every widget keeps working.
+ * Storage ports. Two kinds of storage, with different promises:
+ * - the **cache** (`KeyValueCache`, `PreferenceStore`): answers and shopper choices worth keeping;
+ *   when IndexedDB cannot be used, they live in memory for the session and nobody needs to know;
+ * - **durable records** (`RecordStore`): data whose loss matters (the cart's outbox). When they can
+ *   only be kept in memory, callers learn it (`durable`, `onVolatile`) so that the UI can say that
+ *   changes will not survive a reload.
+ *
+ * Everything read back is checked with the caller's `Check`: a value of the wrong shape (written
+ * by an older version, corrupted, or tampered with) is a miss and is deleted, never a crash.
  */
 
 /** Kinds of cached data; each has its own time to live (see `DEFAULT_TTLS`). */
 export type CacheKind = 'stores' | 'availability' | 'shipping' | 'slots';
+
+/** Tells whether a value read from storage has the expected shape. */
+export type Check<T> = (value: unknown) => value is T;
+
+/** Accepts anything: for callers that validate the value themselves. */
+export const anyValue = (value: unknown): value is unknown => value !== undefined;
 
 export interface CacheEntry<T> {
   value: T;
@@ -16,7 +29,8 @@ export interface CacheEntry<T> {
 export interface KeyValueCache {
   /** Where entries live now; becomes 'memory' after IndexedDB fails. */
   readonly backend: 'indexeddb' | 'memory';
-  get<T>(kind: CacheKind, key: string): Promise<CacheEntry<T> | undefined>;
+  /** The entry, or undefined when missing or when its value fails `check` (then it is deleted). */
+  get<T>(kind: CacheKind, key: string, check: Check<T>): Promise<CacheEntry<T> | undefined>;
   set<T>(kind: CacheKind, key: string, value: T, storedAt?: number): Promise<void>;
   delete(kind: CacheKind, key: string): Promise<void>;
   clear(): Promise<void>;
@@ -24,9 +38,34 @@ export interface KeyValueCache {
 
 /** Small, never-evicted shopper preferences (location, "my store"), remembered across visits. */
 export interface PreferenceStore {
-  get<T>(key: string): Promise<T | undefined>;
+  /** The value, or undefined when missing or failing `check` (then it is deleted). */
+  get<T>(key: string, check: Check<T>): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+/** One change of `RecordStore.write`. */
+export type RecordChange = { put: string; value: unknown } | { delete: string };
+
+/** Records whose loss is never silent (the cart and its outbox). */
+export interface RecordStore {
+  /** False once records live in memory only: they will not survive a reload. */
+  readonly durable: boolean;
+  /** Calls `listener` once when records stop being durable; returns the unsubscribe function. */
+  onVolatile(listener: () => void): () => void;
+  /** The record, or undefined when missing or failing `check` (then it is deleted). */
+  get<T>(key: string, check: Check<T>): Promise<T | undefined>;
+  /**
+   * Every record whose key starts with `prefix`, in key order. Records failing `check` are
+   * deleted and reported through `onInvalid`, so one corrupt entry never blocks the others.
+   */
+  list<T>(
+    prefix: string,
+    check: Check<T>,
+    onInvalid?: (key: string, value: unknown) => void,
+  ): Promise<{ key: string; value: T }[]>;
+  /** Applies puts and deletes together: all of them or none (one transaction). */
+  write(changes: readonly RecordChange[]): Promise<void>;
 }
 
 /** Milliseconds a cached value counts as fresh. */

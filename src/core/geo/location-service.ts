@@ -1,16 +1,14 @@
 /**
- * The shopper's location and "my store", shared by every widget and remembered across visits
- * through a `PreferenceStore`. Memory is the source of truth for the session; storage is
- * best-effort, so a failing IndexedDB never breaks the page.
+ * The shopper's location, shared by every widget and remembered across visits through a
+ * `PreferenceStore`. Memory is the source of truth for the session; storage is best-effort, so a
+ * failing IndexedDB never breaks the page. ("My store" is its own service: `stores/my-store.ts`.)
  */
 import type { PreferenceStore } from '../cache/types.js';
-import type { LocationService } from '../stock/types.js';
 import { getCurrentPosition } from './geolocation.js';
-import type { ShopperLocation } from './location.js';
+import type { LocationService, ShopperLocation } from './location.js';
 
-/** Preference keys this service owns. */
+/** Preference key this service owns. */
 export const LOCATION_PREF_KEY = 'location';
-export const MY_STORE_PREF_KEY = 'myStoreId';
 
 /** Decimal places kept from a browser position: 3 is about 100 m, enough to rank stores. */
 const COORD_DECIMALS = 3;
@@ -45,10 +43,6 @@ export function sanitizeShopperLocation(value: unknown): ShopperLocation | undef
   return undefined;
 }
 
-function sanitizeStoreId(value: unknown): string | undefined {
-  return shortText(value) ? value : undefined;
-}
-
 function sameLocation(a: ShopperLocation | undefined, b: ShopperLocation | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.kind === 'coords' && b.kind === 'coords') return a.lat === b.lat && a.lng === b.lng;
@@ -67,30 +61,25 @@ const roundCoord = (n: number): number => {
 export interface LocationServiceOptions {
   /** The merchant's default location, used until the shopper gives one. */
   defaultLocation?: ShopperLocation;
-  /** The merchant's default store, used until the shopper picks one. */
-  defaultStoreId?: string;
   /** Injected for tests and embedders; defaults to `navigator.geolocation`. */
   geolocation?: Geolocation;
 }
 
 /**
- * Builds the `LocationService`. `ready` resolves once remembered values are loaded (also when
- * storage fails: defaults apply). Setters update memory and notify subscribers synchronously,
- * then persist; a persist failure is swallowed. `setMyStore(undefined)` forgets the shopper's
- * store, so the merchant default applies again. Values chosen before `ready` win over stored ones.
+ * Builds the `LocationService`. `ready` resolves once the remembered location is loaded (also when
+ * storage fails: the default applies). Setters update memory and notify subscribers
+ * synchronously, then persist; a persist failure is swallowed. A location chosen before `ready`
+ * wins over the stored one.
  */
 export function createLocationService(
   prefs: PreferenceStore,
   options: LocationServiceOptions = {},
 ): LocationService {
   const defaultLocation = sanitizeShopperLocation(options.defaultLocation);
-  const defaultStoreId = sanitizeStoreId(options.defaultStoreId);
   const listeners = new Set<() => void>();
   let shopperLocation: ShopperLocation | undefined;
-  let shopperStoreId: string | undefined;
   // Set once the shopper chooses in this session, so a slow load cannot overwrite the choice.
   let locationTouched = false;
-  let storeTouched = false;
   // Writes run one after another so the last choice is the one that stays stored.
   let writes: Promise<void> = Promise.resolve();
 
@@ -111,30 +100,19 @@ export function createLocationService(
     return writes;
   };
 
-  const read = async (key: string): Promise<unknown> => {
-    try {
-      return await prefs.get<unknown>(key);
-    } catch {
-      return undefined;
-    }
-  };
+  const isLocation = (value: unknown): value is ShopperLocation =>
+    sanitizeShopperLocation(value) !== undefined;
 
-  const ready = Promise.all([read(LOCATION_PREF_KEY), read(MY_STORE_PREF_KEY)]).then(
-    ([storedLocation, storedStoreId]) => {
-      let changed = false;
-      const location = sanitizeShopperLocation(storedLocation);
+  const ready = prefs
+    .get(LOCATION_PREF_KEY, isLocation)
+    .catch(() => undefined)
+    .then((stored) => {
+      const location = sanitizeShopperLocation(stored);
       if (!locationTouched && location) {
         shopperLocation = location;
-        changed = true;
+        notify();
       }
-      const storeId = sanitizeStoreId(storedStoreId);
-      if (!storeTouched && storeId) {
-        shopperStoreId = storeId;
-        changed = true;
-      }
-      if (changed) notify();
-    },
-  );
+    });
 
   const service: LocationService = {
     ready,
@@ -143,9 +121,6 @@ export function createLocationService(
     },
     get isShopperChoice() {
       return shopperLocation !== undefined;
-    },
-    get myStoreId() {
-      return shopperStoreId ?? defaultStoreId;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -162,6 +137,13 @@ export function createLocationService(
       notify();
       return persist(() => prefs.set(LOCATION_PREF_KEY, clean));
     },
+    clearLocation() {
+      locationTouched = true;
+      if (shopperLocation === undefined) return writes;
+      shopperLocation = undefined;
+      notify();
+      return persist(() => prefs.delete(LOCATION_PREF_KEY));
+    },
     async locate() {
       const position = await getCurrentPosition({ geolocation: options.geolocation });
       const location: ShopperLocation = {
@@ -172,35 +154,21 @@ export function createLocationService(
       await service.setLocation(location);
       return location;
     },
-    setMyStore(storeId) {
-      const clean = storeId === undefined ? undefined : sanitizeStoreId(storeId);
-      if (storeId !== undefined && !clean) {
-        return Promise.reject(new TypeError('Invalid store id'));
-      }
-      storeTouched = true;
-      if (clean === shopperStoreId) return writes;
-      shopperStoreId = clean;
-      notify();
-      return persist(() =>
-        clean === undefined ? prefs.delete(MY_STORE_PREF_KEY) : prefs.set(MY_STORE_PREF_KEY, clean),
-      );
-    },
   };
   return service;
 }
 
 /**
- * A view of a shared location service with its own merchant defaults: the shopper's choices are
+ * A view of a shared location service with its own merchant default: the shopper's choice is
  * shared by every widget on the page, while each configuration (page, provider) can name its own
- * default location and store, and change them later.
+ * default location, and change it later.
  */
 export function withDefaults(
   base: LocationService,
-  defaults: Pick<LocationServiceOptions, 'defaultLocation' | 'defaultStoreId'>,
+  defaults: Pick<LocationServiceOptions, 'defaultLocation'>,
 ): LocationService {
   const defaultLocation = sanitizeShopperLocation(defaults.defaultLocation);
-  const defaultStoreId = sanitizeStoreId(defaults.defaultStoreId);
-  if (!defaultLocation && !defaultStoreId) return base;
+  if (!defaultLocation) return base;
   return {
     ready: base.ready,
     get location() {
@@ -209,12 +177,9 @@ export function withDefaults(
     get isShopperChoice() {
       return base.isShopperChoice;
     },
-    get myStoreId() {
-      return base.myStoreId ?? defaultStoreId;
-    },
     subscribe: (listener) => base.subscribe(listener),
     setLocation: (location) => base.setLocation(location),
+    clearLocation: () => base.clearLocation(),
     locate: () => base.locate(),
-    setMyStore: (storeId) => base.setMyStore(storeId),
   };
 }

@@ -9,3 +9,20 @@ export function locationKey(location: ShopperLocation): string {
     ? `@${location.lat.toFixed(3)},${location.lng.toFixed(3)}`
     : `#${location.country.toUpperCase()}:${location.postalCode.trim().toUpperCase()}`;
 }
+
+/** The shopper's location: remembered across visits, shared by every widget. */
+export interface LocationService {
+  /** Resolves once remembered values are loaded. */
+  readonly ready: Promise<void>;
+  /** The shopper's location, else the merchant's default, else undefined. */
+  readonly location: ShopperLocation | undefined;
+  /** True when `location` was chosen by the shopper (not the merchant default). */
+  readonly isShopperChoice: boolean;
+  /** Calls `listener` after any change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  setLocation(location: ShopperLocation): Promise<void>;
+  /** Forgets the shopper's location: the merchant default (if any) applies again. */
+  clearLocation(): Promise<void>;
+  /** Asks the browser for the position (prompts the shopper); rejects with `GeolocationError`. */
+  locate(): Promise<ShopperLocation>;
+}

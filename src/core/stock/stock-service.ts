@@ -2,29 +2,40 @@
  * The stock service behind `<omni-stock-checker>`: stores near a location, their stock for a sku,
  * batched across every widget on the page and cached with stale-while-revalidate.
  */
-import type { BackendClient, RequestOptions } from '../api/backend-client.js';
-import type { Availability, Store, StoreQuery } from '../api/types.js';
+import * as v from 'valibot';
+import type { RequestOptions, StockCapability } from '../api/backend-client.js';
+import { AvailabilitySchema, StoreSchema } from '../api/schemas/stock.js';
+import type { Availability, Store, StoreIdsQuery, StoreQuery } from '../api/types.js';
 import type { Fresh, SwrResult } from '../cache/types.js';
+import type { ReadOptions } from '../cache/swr.js';
+import { haversineKm } from '../geo/distance.js';
 import { locationKey, type ShopperLocation } from '../geo/location.js';
 import { rankStores } from './rank.js';
 import type { StockLookup, StockResult, StockService } from './types.js';
 
-/** The parts of the SWR reader and the batcher this service needs (see cache/swr.ts, api/batcher.ts). */
+/** The part of the SWR reader this service needs (see cache/swr.ts). */
 export interface SwrReader {
   read<T>(
     kind: 'stores' | 'availability',
     key: string,
     fetcher: (signal?: AbortSignal) => Promise<T>,
-    signal?: AbortSignal,
+    options: ReadOptions<T>,
   ): Promise<SwrResult<T>>;
 }
+
+// What a cached answer must look like to be used (anything else is a miss, fetched again).
+const isStores = (value: unknown): value is Store[] => v.is(v.array(StoreSchema), value);
+const isRecords = (value: unknown): value is Availability[] =>
+  v.is(v.array(AvailabilitySchema), value);
+const isOnline = (value: unknown): value is Availability | null =>
+  value === null || v.is(AvailabilitySchema, value);
 
 export interface AvailabilityLoader {
   load(sku: string, storeIds: string[] | undefined, signal?: AbortSignal): Promise<Availability[]>;
 }
 
 export interface StockServiceDeps {
-  backend: BackendClient;
+  backend: StockCapability;
   swr: SwrReader;
   availability: AvailabilityLoader;
 }
@@ -35,27 +46,42 @@ function storeQuery(location: ShopperLocation, radiusKm: number, limit: number):
     : { postalCode: location.postalCode, country: location.country, radiusKm, limit };
 }
 
+function idsQuery(ids: string[], location: ShopperLocation): StoreIdsQuery {
+  return location.kind === 'coords'
+    ? { ids, near: { lat: location.lat, lng: location.lng } }
+    : { ids, postalCode: location.postalCode, country: location.country };
+}
+
+/** The shopper's store with a distance from `location` when it can be worked out here. */
+function withDistance(store: Store, location: ShopperLocation): Store {
+  if (location.kind !== 'coords' || !store.location) return store;
+  const km = haversineKm(location, store.location);
+  return Number.isFinite(km) ? { ...store, distanceKm: Math.round(km * 10) / 10 } : store;
+}
+
 /** The `limit` nearest stores (stable; stores without a distance keep their order, last). */
 function nearest(stores: readonly Store[], limit: number): Store[] {
   const distance = (store: Store) => store.distanceKm ?? Number.POSITIVE_INFINITY;
   return [...stores].sort((a, b) => distance(a) - distance(b) || 0).slice(0, Math.max(1, limit));
 }
 
-/** Joins a list of stores with their records for one sku, ranked for display. */
+/** Joins a list of stores with their records for one sku, ranked for display (`mine` first). */
 function combine(
   sku: string,
   stores: readonly Store[],
   records: readonly Availability[],
-  online: Availability | undefined,
+  online: Availability | null | undefined,
+  mine?: string,
 ): StockResult {
   const byStore = new Map(
     records.filter((a) => a.sku === sku && a.storeId !== null).map((a) => [a.storeId, a]),
   );
-  return {
-    sku,
-    stores: rankStores(stores.map((store) => ({ store, availability: byStore.get(store.id) }))),
-    online,
-  };
+  const ranked = rankStores(
+    stores.map((store) => ({ store, availability: byStore.get(store.id) })),
+  );
+  const first = ranked.findIndex((entry) => entry.store.id === mine);
+  if (first > 0) ranked.unshift(...ranked.splice(first, 1));
+  return { sku, stores: ranked, online: online ?? undefined };
 }
 
 /** Combines two SWR reads into one: stale if either is, revalidated when both settle. */
@@ -79,15 +105,41 @@ function join<A, B, R>(a: SwrResult<A>, b: SwrResult<B>, merge: (a: A, b: B) => 
 
 export function createStockService({ backend, swr, availability }: StockServiceDeps): StockService {
   const readOnline = (sku: string, signal?: AbortSignal) =>
-    swr.read<Availability | undefined>(
+    swr.read<Availability | null>(
       'availability',
       `online|${sku}`,
-      async (s) => (await availability.load(sku, undefined, s)).find((a) => a.storeId === null),
-      signal,
+      async (s) =>
+        (await availability.load(sku, undefined, s)).find((a) => a.storeId === null) ?? null,
+      { signal, check: isOnline },
     );
 
-  const none: SwrResult<Availability | undefined> = {
-    value: undefined,
+  /**
+   * The shopper's store as the backend knows it now, with its distance from `location`; the
+   * remembered details when it cannot say (no `getStores`, or the lookup failed).
+   */
+  const readMine = async (
+    mine: Store,
+    location: ShopperLocation,
+    signal?: AbortSignal,
+  ): Promise<Store> => {
+    const getStores = backend.getStores?.bind(backend);
+    if (!getStores) return withDistance(mine, location);
+    try {
+      const { value } = await swr.read<Store[]>(
+        'stores',
+        `ids|${mine.id}|${locationKey(location)}`,
+        (s) => getStores(idsQuery([mine.id], location), { signal: s }),
+        { signal, check: isStores },
+      );
+      return value.find((store) => store.id === mine.id) ?? withDistance(mine, location);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return withDistance(mine, location);
+    }
+  };
+
+  const none: SwrResult<Availability | null> = {
+    value: null,
     updatedAt: Number.POSITIVE_INFINITY,
     stale: false,
     source: 'network',
@@ -95,7 +147,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
 
   return {
     async lookup(
-      { sku, location, radiusKm, limit, includeOnline = false }: StockLookup,
+      { sku, location, radiusKm, limit, includeOnline = false, myStore }: StockLookup,
       { signal }: RequestOptions = {},
     ): Promise<SwrResult<StockResult>> {
       if (!location) {
@@ -114,12 +166,17 @@ export function createStockService({ backend, swr, availability }: StockServiceD
           'stores',
           storesKey,
           (s) => backend.findStores(storeQuery(location, radiusKm, limit), { signal: s }),
-          signal,
+          { signal, check: isStores },
         )
       ).value;
       // The nearest `limit` stores, whatever the backend sent: a backend that ignores the limit
       // must not cost a request per 50 stores or a page of stores nobody asked for.
       const stores = nearest(found, limit);
+      // The shopper's store is always listed, also out of range or past the limit.
+      if (myStore && !stores.some((store) => store.id === myStore.id)) {
+        const listed = found.find((store) => store.id === myStore.id);
+        stores.unshift(listed ?? (await readMine(myStore, location, signal)));
+      }
       const ids = stores.map((store) => store.id);
       const records: Promise<SwrResult<Availability[]>> =
         ids.length === 0
@@ -128,10 +185,10 @@ export function createStockService({ backend, swr, availability }: StockServiceD
               'availability',
               `${sku}|${[...ids].sort().join(',')}`,
               (s) => availability.load(sku, ids, s),
-              signal,
+              { signal, check: isRecords },
             );
       const [storeStock, online] = await Promise.all([records, onlineRead]);
-      return join(storeStock, online, (r, o) => combine(sku, stores, r, o));
+      return join(storeStock, online, (r, o) => combine(sku, stores, r, o, myStore?.id));
     },
 
     notifyBackInStock(request, options) {

@@ -3,6 +3,8 @@ import type { Availability, BackInStockRequest, Store } from '../api/types.js';
 import type { SwrResult } from '../cache/types.js';
 import type { ShopperLocation } from '../geo/location.js';
 
+export type { LocationService } from '../geo/location.js';
+
 export interface StockLookup {
   sku: string;
   /** Omitted: online stock only (no stores are looked up). */
@@ -11,6 +13,11 @@ export interface StockLookup {
   limit: number;
   /** Also report online (warehouse) stock; costs a second, batched request when stores are asked. */
   includeOnline?: boolean;
+  /**
+   * The shopper's store: listed first, also when it is outside the radius or beyond the limit
+   * (looked up by id, with its distance from `location`).
+   */
+  myStore?: Store;
 }
 
 export interface StoreStock {
@@ -21,7 +28,10 @@ export interface StoreStock {
 
 export interface StockResult {
   sku: string;
-  /** Ranked: the closest store that has the item first, out-of-stock stores last. */
+  /**
+   * Ranked: the shopper's store first (when given), then the closest store that has the item,
+   * out-of-stock stores last.
+   */
   stores: StoreStock[];
   /** Online (warehouse) availability, when the backend reports it. */
   online: Availability | undefined;
@@ -35,21 +45,4 @@ export interface StockResult {
 export interface StockService {
   lookup(query: StockLookup, options?: RequestOptions): Promise<SwrResult<StockResult>>;
   notifyBackInStock(request: BackInStockRequest, options?: RequestOptions): Promise<void>;
-}
-
-/** The shopper's location and "my store": remembered across visits, shared by every widget. */
-export interface LocationService {
-  /** Resolves once remembered values are loaded. */
-  readonly ready: Promise<void>;
-  /** The shopper's location, else the merchant's default, else undefined. */
-  readonly location: ShopperLocation | undefined;
-  /** True when `location` was chosen by the shopper (not the merchant default). */
-  readonly isShopperChoice: boolean;
-  readonly myStoreId: string | undefined;
-  /** Calls `listener` after any change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-  setLocation(location: ShopperLocation): Promise<void>;
-  /** Asks the browser for the position (prompts the shopper); rejects with `GeolocationError`. */
-  locate(): Promise<ShopperLocation>;
-  setMyStore(storeId: string | undefined): Promise<void>;
 }

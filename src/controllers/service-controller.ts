@@ -1,13 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LocationService } from '../core/stock/types.js';
+
+/** A service with remembered values that load (`ready`) and change (`subscribe`). */
+export interface Subscribable {
+  readonly ready: Promise<void>;
+  subscribe(listener: () => void): () => void;
+}
 
 /**
- * Subscribes a host to a `LocationService`: the host updates whenever the shopper's location or
- * "my store" changes, and once the service's remembered values are loaded (`ready`).
- * Call `setService` whenever the injected service may have changed (e.g. from `willUpdate`).
+ * Subscribes a host to a service such as the shopper's location or "my store": the host updates
+ * whenever it changes, and once its remembered values are loaded (`ready`). Call `setService`
+ * whenever the injected service may have changed (e.g. from `willUpdate`).
  */
-export class LocationController implements ReactiveController {
-  private service: LocationService | undefined;
+export class ServiceController<S extends Subscribable> implements ReactiveController {
+  private service: S | undefined;
   private unsubscribe: (() => void) | undefined;
   private connected = false;
   /**
@@ -25,7 +30,7 @@ export class LocationController implements ReactiveController {
     return this.service !== undefined && this.settled === this.service.ready;
   }
 
-  setService(service: LocationService | undefined): void {
+  setService(service: S | undefined): void {
     if (service === this.service) return;
     this.detach();
     this.service = service;

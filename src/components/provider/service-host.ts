@@ -1,0 +1,120 @@
+/**
+ * Answers the widgets' context requests below an element (`<html>` for the page, or an
+ * `<omni-provider>`): the configuration, and every service registered with `defineService`,
+ * resolved for this host's configuration and backend. A `ContextProvider` (@lit/context) is
+ * created per key on its first request, so a page pays only for the services its widgets use;
+ * when the configuration changes, each provider gets the service for the new settings (the same
+ * object when its settings did not change) and its subscribers follow.
+ */
+import { ContextProvider, createContext, type Context } from '@lit/context';
+import type { BackendClient } from '../../core/api/backend-client.js';
+import type { OmniConfig } from '../../core/config.js';
+import { configContext } from '../../core/context.js';
+import {
+  registeredServices,
+  resolveService,
+  serviceFor,
+  type Platform,
+} from '../../core/services/registry.js';
+
+/** What a host provides from: a resolved configuration and, optionally, a custom backend. */
+export interface HostSettings {
+  config: OmniConfig;
+  backend?: BackendClient;
+}
+
+/** The settings of the host above, for nested `<omni-provider>`s to inherit. */
+export const hostSettingsContext = createContext<HostSettings>(
+  Symbol.for('omnishelf:host-settings'),
+);
+
+type AnyContext = Context<unknown, unknown>;
+type AnyProvider = ContextProvider<AnyContext>;
+
+export class ServiceHost {
+  private readonly providers = new Map<unknown, AnyProvider>();
+
+  constructor(
+    private readonly element: HTMLElement,
+    private current: HostSettings,
+    private readonly platform: Platform,
+  ) {
+    element.addEventListener('context-request', this.handleRequest);
+  }
+
+  get settings(): HostSettings {
+    return this.current;
+  }
+
+  /** Applies new settings: every provided value is resolved again (shared when unchanged). */
+  update(settings: HostSettings): void {
+    this.current = settings;
+    for (const [context, provider] of this.providers) {
+      try {
+        provider.setValue(this.valueFor(context));
+      } catch (error) {
+        console.error('[omnishelf] a service could not be created', error);
+      }
+    }
+  }
+
+  /**
+   * Tells hosts above that this one is here, so that they hand over the widgets below it that
+   * subscribed to them before it upgraded (the @lit/context re-parenting protocol).
+   */
+  announce(): void {
+    const contexts = [
+      configContext,
+      hostSettingsContext,
+      ...registeredServices().map((d) => d.context),
+    ];
+    for (const context of contexts) this.announceContext(context);
+  }
+
+  /** Announces one key: a host above re-dispatches its subscriptions; a context root replays. */
+  announceContext(context: unknown): void {
+    const event = new Event('context-provider', { bubbles: true, composed: true });
+    Object.assign(event, { context, contextTarget: this.element });
+    this.element.dispatchEvent(event);
+  }
+
+  private valueFor(context: unknown): unknown {
+    const { config, backend } = this.current;
+    if (context === configContext) return config;
+    if (context === hostSettingsContext) return this.current;
+    const definition = serviceFor(context);
+    return definition && resolveService(definition, config, backend, this.platform);
+  }
+
+  /** The first request for a key creates its provider; that provider answers later ones. */
+  private readonly handleRequest = (event: Event): void => {
+    const request = event as Event & {
+      context: unknown;
+      contextTarget?: Element;
+      callback: (value: unknown, unsubscribe?: () => void) => void;
+      subscribe?: boolean;
+    };
+    const { context } = request;
+    if (this.providers.has(context)) return;
+    if (context !== configContext && context !== hostSettingsContext && !serviceFor(context)) {
+      return;
+    }
+    const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
+    if (consumer === this.element) return;
+    let value: unknown;
+    try {
+      value = this.valueFor(context);
+    } catch (error) {
+      // A factory failed: leave the request to a host above (or the context root).
+      console.error('[omnishelf] a service could not be created', error);
+      return;
+    }
+    const provider = new ContextProvider(this.element, {
+      context: context as AnyContext,
+      initialValue: value,
+    });
+    this.providers.set(context, provider);
+    event.stopPropagation();
+    provider.addCallback(request.callback, consumer, request.subscribe);
+  };
+}

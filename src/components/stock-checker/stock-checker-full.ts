@@ -1,0 +1,531 @@
+/**
+ * The full view of `<omni-stock-checker>` (product pages): the location controls, the summary,
+ * the store list with hours, distance, directions and "my store", and the back-in-stock form.
+ * Its own chunk, loaded by the element (and preloaded by the loader) only when a page has a full
+ * checker, so that badges on product tiles never pay for it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Availability, StockStatus, Store } from '../../core/api/types.js';
+import { isOmniError, isRejectedPostalCode } from '../../core/api/errors.js';
+import type { Fresh } from '../../core/cache/types.js';
+import type { OmniConfig } from '../../core/config.js';
+import { postalCountries } from '../../core/config.js';
+import type { LocationService, MyStoreService, StockService } from '../../core/context.js';
+import { directionsUrl } from '../../core/geo/distance.js';
+import { storeOpenState } from '../../core/geo/hours.js';
+import {
+  formatClockTime,
+  formatDayOffset,
+  formatDistance,
+  formatNumber,
+  formatRelativeTime,
+} from '../../core/i18n/format.js';
+import { effectiveStatus, isAvailable, quantityView } from '../../core/stock/rank.js';
+import type { StockResult, StoreStock } from '../../core/stock/types.js';
+import { LocationControls } from '../../controllers/location-controls.js';
+import { OmniStoreSelectEvent } from '../../events/store-select.js';
+import { isolate, plainText } from '../base/bidi.js';
+import type { OmniElement } from '../base/omni-element.js';
+
+export { fullStyles } from './stock-checker-full.styles.js';
+
+/** What the element shares with its full view. */
+export interface StockCheckerView {
+  host: OmniElement;
+  config(): OmniConfig;
+  sku(): string;
+  stock(): StockService | undefined;
+  location(): LocationService | undefined;
+  myStore(): MyStoreService | undefined;
+  radiusKm(): number;
+  limit(): number;
+  loading(): boolean;
+  failure(): unknown;
+  shown(): Fresh<StockResult> | undefined;
+  now(): number;
+  formatLocale(): string;
+  distanceUnit(): 'km' | 'mi';
+  retry(): void;
+  focusAfterUpdate(selector: string, within?: boolean): Promise<void>;
+  renderSkeleton(): TemplateResult;
+}
+
+/** The full view the element renders through. */
+export interface FullView {
+  render(): TemplateResult;
+  /** The lookup found the remembered postal code unknown: ask for another. */
+  postalRejected(): void;
+  skuChanged(): void;
+}
+
+/** Where focus goes once the location is set or the form closed. */
+const LOCATION_DONE = '[part~="change-button"], [part~="summary"]';
+
+export function createFullView(view: StockCheckerView): FullView {
+  const { host } = view;
+  let notifyStatus: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
+  let notifyProblem: 'missing' | 'invalid' | 'invalid_email' | 'failed' | undefined;
+  /** The store just made "my store", announced in a polite live region. */
+  let chosenStore: Store | undefined;
+
+  const controls = new LocationControls(host, {
+    focusAfterUpdate: view.focusAfterUpdate,
+    doneSelector: LOCATION_DONE,
+    prompt: () => msg('Find this item in a store near you.', { id: 'stock.location.prompt' }),
+    // Asked before saving, so an unknown code is never remembered. The stock service caches and
+    // shares the answer: the lookup that follows the save sends no second request.
+    check: async (candidate, signal) => {
+      await view.stock()?.lookup(
+        {
+          sku: view.sku(),
+          location: candidate,
+          radiusKm: view.radiusKm(),
+          limit: view.limit(),
+          includeOnline: true,
+          myStore: view.myStore()?.store,
+        },
+        { signal },
+      );
+    },
+  });
+
+  const update = () => host.requestUpdate();
+
+  const handleRetry = (): void => {
+    view.retry();
+    void view.focusAfterUpdate('[part~="summary"]');
+  };
+
+  const handleSetMyStore = (store: Store): void => {
+    const service = view.myStore();
+    if (!service) return;
+    service.set(store).catch(() => undefined);
+    chosenStore = store;
+    update();
+    void view.focusAfterUpdate('[part~="my-store"]');
+    host.dispatchEvent(new OmniStoreSelectEvent(store));
+  };
+
+  const handleClearMyStore = (store: Store): void => {
+    const service = view.myStore();
+    if (!service) return;
+    service.clear().catch(() => undefined);
+    chosenStore = undefined;
+    update();
+    void view.focusAfterUpdate(
+      `[data-store-id="${CSS.escape(store.id)}"] [part~="my-store-button"]`,
+    );
+  };
+
+  const handleNotifySubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const service = view.stock();
+    const sku = view.sku();
+    if (!service || !sku || notifyStatus === 'sending') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem('email') as HTMLInputElement | null;
+    const email = (input?.value ?? '').trim();
+    if (!email || !input?.checkValidity()) {
+      notifyProblem = email ? 'invalid' : 'missing';
+      update();
+      input?.focus();
+      return;
+    }
+    const within = host.matches(':focus-within');
+    notifyProblem = undefined;
+    notifyStatus = 'sending';
+    update();
+    try {
+      await service.notifyBackInStock({ sku, email });
+      if (sku !== view.sku()) return;
+      notifyStatus = 'sent';
+      void view.focusAfterUpdate('[part~="confirmation"]', within);
+    } catch (error) {
+      if (sku !== view.sku()) return;
+      notifyStatus = 'failed';
+      notifyProblem =
+        isOmniError(error) && error.code === 'invalid_email' ? 'invalid_email' : 'failed';
+    } finally {
+      update();
+    }
+  };
+
+  function locale(): string {
+    return view.formatLocale();
+  }
+
+  function render(): TemplateResult {
+    controls.setService(view.location());
+    controls.countries = postalCountries(view.config());
+    const failure = view.failure();
+    const postalUnknown = isRejectedPostalCode(failure);
+    const chosen = chosenStore;
+    const summary = summaryText() || nothing;
+    const myStoreId = view.myStore()?.storeId;
+    return html`
+      ${controls.render()}
+      <p class="summary row" part="summary" role="status" tabindex="-1">${summary}</p>
+      <p class="visually-hidden" role="status">
+        ${
+          chosen && myStoreId === chosen.id
+            ? msg(str`${isolate(chosen.name)} is now your store.`, { id: 'stock.store.chosen' })
+            : nothing
+        }
+      </p>
+      ${
+        failure === undefined
+          ? view.loading()
+            ? view.renderSkeleton()
+            : renderResults()
+          : postalUnknown && controls.editing
+            ? nothing
+            : renderError(failure)
+      }
+    `;
+  }
+
+  function summaryText(): string {
+    if (view.loading()) return msg('Checking stock…', { id: 'stock.checking' });
+    const shown = view.shown();
+    if (!shown) return '';
+    if (!controls.location) {
+      return msg('Choose a location to see stock in stores near you.', {
+        id: 'stock.summary.noLocation',
+      });
+    }
+    const place = controls.placeText();
+    const stores = shown.value.stores;
+    if (stores.length === 0) {
+      const radius = formatDistance(view.radiusKm(), view.distanceUnit(), locale());
+      return msg(str`No stores within ${radius} of ${place}.`, { id: 'stock.summary.noStores' });
+    }
+    const count = stores.filter((entry) => isAvailable(entry.availability)).length;
+    if (count === 0) {
+      return msg(str`No store near ${place} has this item.`, { id: 'stock.summary.none' });
+    }
+    if (count === 1) {
+      return msg(str`1 store near ${place} has this item.`, { id: 'stock.summary.one' });
+    }
+    const n = formatNumber(count, locale());
+    return msg(str`${n} stores near ${place} have this item.`, { id: 'stock.summary.other' });
+  }
+
+  function renderError(error: unknown): TemplateResult {
+    // An unknown postal code is fixed with "Change location", not by asking again.
+    const postal = isRejectedPostalCode(error);
+    return html`<div class="error-box" part="error">
+      <p role="alert">
+        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : errorText(error)}
+      </p>
+      ${
+        postal
+          ? nothing
+          : html`<button
+              type="button"
+              class="button"
+              part="button retry-button"
+              @click=${handleRetry}
+            >
+              ${msg('Try again', { id: 'stock.error.retry' })}
+            </button>`
+      }
+    </div>`;
+  }
+
+  function renderResults(): TemplateResult | typeof nothing {
+    const shown = view.shown();
+    if (!shown) return nothing;
+    const result = shown.value;
+    const anyAvailable =
+      result.stores.some((entry) => isAvailable(entry.availability)) || isAvailable(result.online);
+    return html`
+      <p class="online row" part="online">
+        ${
+          result.online
+            ? html`<span class="status status--${effectiveStatus(result.online)}" part="status"
+                ><span class="icon" aria-hidden="true"></span>${msg(
+                  str`Online: ${statusText(effectiveStatus(result.online))}`,
+                  { id: 'stock.online' },
+                )}</span
+              >`
+            : nothing
+        }
+        ${
+          shown.stale
+            ? html`<span class="stale" part="stale"
+                >${msg(str`Updated ${formatRelativeTime(shown.updatedAt, view.now(), locale())}`, {
+                  id: 'stock.stale',
+                })}</span
+              >`
+            : nothing
+        }
+      </p>
+      ${
+        controls.location && result.stores.length
+          ? html`<ul class="list" part="list">
+              ${result.stores.map((entry) => renderStore(entry))}
+            </ul>`
+          : nothing
+      }
+      ${anyAvailable ? nothing : renderNotify()}
+    `;
+  }
+
+  function renderStore(entry: StoreStock): TemplateResult {
+    const { store, availability } = entry;
+    const mine = view.myStore()?.storeId === store.id;
+    const status = effectiveStatus(availability);
+    const distance = distanceText(store);
+    const quantity = quantityText(availability);
+    const address = [store.address?.line1, store.address?.line2, store.address?.city]
+      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+      .map(plainText)
+      .join(', ');
+    return html`<li
+      class="item ${mine ? 'item--mine' : ''}"
+      part=${mine ? 'item my-store-item' : 'item'}
+      data-store-id=${store.id}
+    >
+      <p class="row head">
+        <strong class="name" part="store-name" dir="auto">${plainText(store.name)}</strong>
+        ${
+          mine
+            ? html`<span class="tag" part="my-store" tabindex="-1"
+                >${msg('My store', { id: 'stock.myStore' })}</span
+              >`
+            : nothing
+        }
+        ${distance ? html`<span class="distance" part="distance">${distance}</span>` : nothing}
+      </p>
+      <p class="row status status--${status}" part="status">
+        <span class="icon" aria-hidden="true"></span>
+        <span>${statusText(status)}</span>
+        ${quantity ? html`<span class="quantity">· ${quantity}</span>` : nothing}
+      </p>
+      <p class="row hours" part="hours">${hoursText(store)}</p>
+      <p class="row address" part="address"><bdi>${address}</bdi></p>
+      <div class="actions" part="actions">
+        ${
+          store.phone
+            ? html`<a
+                class="action-link"
+                part="link phone-link"
+                dir="ltr"
+                href="tel:${telHref(store.phone)}"
+                >${plainText(store.phone)}</a
+              >`
+            : nothing
+        }
+        <a
+          class="action-link"
+          part="link directions-link"
+          href=${directionsUrl(store)}
+          target="_blank"
+          rel="noopener noreferrer"
+          >${msg('Directions', { id: 'stock.store.directions' })}<span class="visually-hidden"
+            >${msg('(opens in a new tab)', { id: 'stock.newTab' })}</span
+          ></a
+        >
+        ${
+          mine
+            ? html`<button
+                type="button"
+                class="link-button"
+                part="button forget-store-button"
+                @click=${() => handleClearMyStore(store)}
+              >
+                ${msg('Forget my store', { id: 'stock.store.forget' })}<span class="visually-hidden"
+                  >: ${plainText(store.name)}</span
+                >
+              </button>`
+            : html`<button
+                type="button"
+                class="link-button"
+                part="button my-store-button"
+                @click=${() => handleSetMyStore(store)}
+              >
+                ${msg('Set as my store', { id: 'stock.store.setMine' })}<span
+                  class="visually-hidden"
+                  >: ${plainText(store.name)}</span
+                >
+              </button>`
+        }
+      </div>
+    </li>`;
+  }
+
+  function distanceText(store: Store): string {
+    const km = store.distanceKm;
+    return typeof km === 'number' ? formatDistance(km, view.distanceUnit(), locale()) : '';
+  }
+
+  function quantityText(availability: Availability | undefined): string {
+    const config = view.config();
+    const shownQuantity = quantityView(availability, config.stockDisplay, config.lowStockThreshold);
+    if (shownQuantity.kind === 'none') return '';
+    const n = formatNumber(shownQuantity.count, locale());
+    return shownQuantity.kind === 'count'
+      ? msg(str`${n} in stock`, { id: 'stock.quantity.count' })
+      : msg(str`Only ${n} left`, { id: 'stock.quantity.onlyLeft' });
+  }
+
+  function hoursText(store: Store): string {
+    const now = new Date(view.now());
+    const open = storeOpenState(store, now);
+    if (open.unknown) return msg('Opening hours not listed', { id: 'stock.hours.unknown' });
+    if (open.open) {
+      if (!open.closesAt) return msg('Open 24 hours', { id: 'stock.hours.open24' });
+      const time = formatClockTime(open.closesAt, locale());
+      return msg(str`Open now · closes at ${time}`, { id: 'stock.hours.openUntil' });
+    }
+    if (!open.opensAt) return msg('Closed', { id: 'stock.hours.closed' });
+    const time = formatClockTime(open.opensAt.time, locale());
+    if (open.opensAt.dayOffset === 0) {
+      return msg(str`Closed · opens at ${time}`, { id: 'stock.hours.opensToday' });
+    }
+    if (open.opensAt.dayOffset === 1) {
+      return msg(str`Closed · opens tomorrow at ${time}`, { id: 'stock.hours.opensTomorrow' });
+    }
+    const day = formatDayOffset(open.opensAt.dayOffset, locale(), {
+      from: now,
+      timeZone: store.timezone,
+    });
+    return msg(str`Closed · opens ${day} at ${time}`, { id: 'stock.hours.opensLater' });
+  }
+
+  function renderNotify(): TemplateResult {
+    const sent = notifyStatus === 'sent';
+    const sending = notifyStatus === 'sending';
+    const problem = notifyProblem;
+    const inline = problem === 'missing' || problem === 'invalid' || problem === 'invalid_email';
+    return html`<div class="notify">
+      ${
+        sent
+          ? nothing
+          : html`<form
+              class="form"
+              part="form notify-form"
+              novalidate
+              @submit=${handleNotifySubmit}
+            >
+              <p class="prompt" id="notify-prompt">
+                ${msg("Get an email when it's back in stock.", { id: 'stock.notify.prompt' })}
+              </p>
+              <label class="label" part="label" for="notify-email">
+                ${msg('Email address', { id: 'stock.notify.emailLabel' })}
+              </label>
+              <span class="field">
+                <input
+                  id="notify-email"
+                  class="input"
+                  part="input"
+                  name="email"
+                  type="email"
+                  autocomplete="email"
+                  maxlength="254"
+                  required
+                  ?readonly=${sending}
+                  aria-invalid=${inline ? 'true' : 'false'}
+                  aria-describedby=${inline ? 'notify-error' : 'notify-prompt'}
+                />
+                <button
+                  type="submit"
+                  class="button"
+                  part="button notify-button"
+                  aria-disabled=${sending ? 'true' : 'false'}
+                >
+                  ${
+                    sending
+                      ? msg('Sending…', { id: 'stock.notify.sending' })
+                      : msg('Notify me', { id: 'stock.notify.submit' })
+                  }
+                </button>
+              </span>
+              ${
+                problem
+                  ? html`<p id="notify-error" class="error" part="error" role="alert">
+                      ${notifyProblemText(problem)}
+                    </p>`
+                  : nothing
+              }
+            </form>`
+      }
+      <p class="confirmation" part="confirmation" role="status" tabindex="-1">
+        ${sent ? msg("Thanks! We'll email you when it's back.", { id: 'stock.notify.sent' }) : nothing}
+      </p>
+    </div>`;
+  }
+
+  return {
+    render,
+    postalRejected() {
+      controls.open();
+    },
+    skuChanged() {
+      notifyStatus = 'idle';
+      notifyProblem = undefined;
+      chosenStore = undefined;
+    },
+  };
+}
+
+function statusText(status: StockStatus): string {
+  switch (status) {
+    case 'in_stock':
+      return msg('In stock', { id: 'stock.status.inStock' });
+    case 'low_stock':
+      return msg('Low stock', { id: 'stock.status.lowStock' });
+    case 'backorder':
+      return msg('Available on backorder', { id: 'stock.status.backorder' });
+    case 'preorder':
+      return msg('Available to preorder', { id: 'stock.status.preorder' });
+    default:
+      return msg('Out of stock', { id: 'stock.status.outOfStock' });
+  }
+}
+
+function errorText(error: unknown): string {
+  const kind = isOmniError(error) ? error.kind : 'unknown';
+  switch (kind) {
+    case 'network':
+    case 'timeout':
+      return msg("Can't reach the store service. Check your connection.", {
+        id: 'stock.error.network',
+      });
+    case 'invalid_response':
+      return msg('Stock information is unavailable right now.', {
+        id: 'stock.error.invalidResponse',
+      });
+    case 'unsupported':
+      return msg("This shop hasn't set up store stock yet.", { id: 'stock.error.unsupported' });
+    default:
+      return msg('Something went wrong while checking stock. Please try again.', {
+        id: 'stock.error.generic',
+      });
+  }
+}
+
+function notifyProblemText(problem: 'missing' | 'invalid' | 'invalid_email' | 'failed'): string {
+  switch (problem) {
+    case 'missing':
+      return msg('Enter your email address.', { id: 'stock.notify.error.missing' });
+    case 'invalid':
+      return msg('Enter a valid email address, like name@example.com.', {
+        id: 'stock.notify.error.invalid',
+      });
+    case 'invalid_email':
+      return msg("That email address wasn't accepted. Check it and try again.", {
+        id: 'stock.notify.error.rejected',
+      });
+    default:
+      return msg("We couldn't sign you up just now. Please try again.", {
+        id: 'stock.notify.error.failed',
+      });
+  }
+}
+
+/** Keeps what a dialler needs: digits, a leading +, and pause/extension characters. */
+function telHref(phone: string): string {
+  return phone.replace(/[^\d+,;*#]/g, '');
+}

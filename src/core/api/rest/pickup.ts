@@ -1,0 +1,44 @@
+/**
+ * The pickup capability over contract v1: `GET /pickup/slots`, `POST /pickup/reservations` and
+ * `DELETE /pickup/reservations/{id}`.
+ */
+import type { PickupCapability, RequestOptions } from '../backend-client.js';
+import { PickupReservationSchema, PickupSlotsResponseSchema } from '../schemas/pickup.js';
+import type { PickupReservationRequest, PickupSlotQuery } from '../types.js';
+import { hasCode, Http } from './http.js';
+
+export function restPickup(http: Http): PickupCapability {
+  return {
+    async getPickupSlots(query: PickupSlotQuery, options: RequestOptions = {}) {
+      const url = http.url('/pickup/slots', {
+        storeId: query.storeId,
+        skus: query.skus.join(','),
+        from: query.from,
+        days: query.days,
+      });
+      return (await http.json(url, PickupSlotsResponseSchema, options)).data.slots;
+    },
+
+    async reservePickupSlot(request: PickupReservationRequest, options: RequestOptions = {}) {
+      // Not retried: a hold that timed out may exist; the widget releases what it does not use.
+      const answer = await http.postJson(
+        http.url('/pickup/reservations'),
+        request,
+        PickupReservationSchema,
+        { ...options, retries: 0 },
+      );
+      return answer.data;
+    },
+
+    async cancelPickupReservation(id: string, options: RequestOptions = {}) {
+      try {
+        await http.send(http.url(`/pickup/reservations/${encodeURIComponent(id)}`), options, {
+          method: 'DELETE',
+        });
+      } catch (error) {
+        // Already released or expired: what the caller wanted.
+        if (!hasCode(error, 'reservation_not_found')) throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The stock capability over contract v1: `GET /stores` (near a place, or by id),
+ * `GET /availability` and `POST /notify/back-in-stock`. Query strings: `?near=LAT,LNG` or
+ * `?postalCode=&country=`, plus `radiusKm`, `limit`; `?ids=s1,s2`;
+ * `?skus=a,b&storeIds=s1,s2` (comma-separated, at most 100 skus and 50 stores per request).
+ */
+import type { RequestOptions, StockCapability } from '../backend-client.js';
+import { OmniError } from '../errors.js';
+import { AvailabilityResponseSchema, StoresResponseSchema } from '../schemas/stock.js';
+import {
+  AVAILABILITY_MAX_SKUS,
+  AVAILABILITY_MAX_STORES,
+  STORE_IDS_MAX,
+  type Availability,
+  type AvailabilityQuery,
+  type BackInStockRequest,
+  type Store,
+  type StoreIdsQuery,
+  type StoreQuery,
+} from '../types.js';
+import { chunk, Http, unique, type Params } from './http.js';
+
+/** Where a query is: `near=` or `postalCode=&country=`, or nothing. */
+function place(query: object): Params {
+  if ('near' in query) {
+    const near = query.near as { lat: number; lng: number };
+    return { near: `${near.lat},${near.lng}` };
+  }
+  if ('postalCode' in query && 'country' in query) {
+    return { postalCode: String(query.postalCode), country: String(query.country) };
+  }
+  return {};
+}
+
+/**
+ * Runs one request per chunk in parallel and joins the answers. One failed chunk fails the whole
+ * answer: the others are aborted instead of left running.
+ */
+async function allChunks<T>(
+  signal: AbortSignal | undefined,
+  requests: ((signal: AbortSignal) => Promise<T[]>)[],
+): Promise<T[]> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const parts = await Promise.all(
+      requests.map((request) =>
+        request(controller.signal).catch((error: unknown) => {
+          controller.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    return parts.flat();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Online records come back with every store chunk: keep one record per sku and store. */
+function dedupe(records: Availability[]): Availability[] {
+  const seen = new Map<string, Availability>();
+  for (const record of records) seen.set(JSON.stringify([record.sku, record.storeId]), record);
+  return [...seen.values()];
+}
+
+export function restStock(
+  http: Http,
+): StockCapability & Required<Pick<StockCapability, 'getStores'>> {
+  return {
+    async findStores(query: StoreQuery, options: RequestOptions = {}): Promise<Store[]> {
+      const url = http.url('/stores', {
+        ...place(query),
+        radiusKm: query.radiusKm,
+        limit: query.limit,
+      });
+      try {
+        return (await http.json(url, StoresResponseSchema, options)).data.stores;
+      } catch (error) {
+        // The contract answers an unknown code with 404 `unknown_postal_code`; one it cannot
+        // accept at all (too long, wrong country) with 400/422. Both mean "ask for another".
+        const refused =
+          error instanceof OmniError && (error.status === 400 || error.status === 422);
+        if ('postalCode' in query && refused && error.code !== 'unknown_postal_code') {
+          throw new OmniError('http', error.message, {
+            status: error.status,
+            code: 'unknown_postal_code',
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async getStores(query: StoreIdsQuery, options: RequestOptions = {}): Promise<Store[]> {
+      const ids = unique(query.ids);
+      if (ids.length === 0) return [];
+      return allChunks(
+        options.signal,
+        chunk(ids, STORE_IDS_MAX).map(
+          (part) => async (signal) =>
+            (
+              await http.json(
+                http.url('/stores', { ids: part.join(','), ...place(query) }),
+                StoresResponseSchema,
+                { signal },
+              )
+            ).data.stores,
+        ),
+      );
+    },
+
+    async getAvailability(
+      query: AvailabilityQuery,
+      options: RequestOptions = {},
+    ): Promise<Availability[]> {
+      const skus = chunk(unique(query.skus), AVAILABILITY_MAX_SKUS);
+      if (skus.length === 0) return [];
+      const storeIds = query.storeIds?.length ? unique(query.storeIds) : [];
+      const stores = storeIds.length ? chunk(storeIds, AVAILABILITY_MAX_STORES) : [undefined];
+      const records = await allChunks(
+        options.signal,
+        skus.flatMap((skuChunk) =>
+          stores.map(
+            (storeChunk) => async (signal: AbortSignal) =>
+              (
+                await http.json(
+                  http.url('/availability', {
+                    skus: skuChunk.join(','),
+                    storeIds: storeChunk?.join(','),
+                  }),
+                  AvailabilityResponseSchema,
+                  { signal },
+                )
+              ).data.availability,
+          ),
+        ),
+      );
+      return dedupe(records);
+    },
+
+    async notifyBackInStock(
+      request: BackInStockRequest,
+      options: RequestOptions = {},
+    ): Promise<void> {
+      // Not retried: a sign-up that timed out may have been stored, and the shopper can press
+      // again (the contract asks backends to keep one subscription per sku, email and store).
+      // 202 is expected and any 2xx means the sign-up was taken, except an HTML page: that is a
+      // website answering for a misconfigured `apiBase`, and claiming success would mislead.
+      const response = await http.send(
+        http.url('/notify/back-in-stock'),
+        { signal: options.signal, retries: 0 },
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        },
+      );
+      if (/\bhtml\b/i.test(response.headers.get('Content-Type') ?? '')) {
+        throw new OmniError('invalid_response', `Expected HTTP 202, got an HTML page`, {
+          status: response.status,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * "My store": the store the shopper chose (or the merchant's default until they do), kept whole
+ * (name, address, hours, pickup) so that every widget can show it at once. Remembered in the
+ * preference store, followed across tabs through a message channel, refreshed from the backend
+ * when its details are old (opening hours change), and shared by every widget on the page.
+ *
+ * Memory is the source of truth for the session; storage and the channel are best effort.
+ */
+import * as v from 'valibot';
+import type { Store } from '../api/types.js';
+import { StoreSchema } from '../api/schemas/stock.js';
+import type { PreferenceStore } from '../cache/types.js';
+import type { MessageChannelLike } from '../services/registry.js';
+
+export interface MyStoreService {
+  /** Resolves once the remembered store is loaded. */
+  readonly ready: Promise<void>;
+  /** The shopper's store, else the merchant's default once its details are known. */
+  readonly store: Store | undefined;
+  /** The id of `store`; known before the details for a default or a store being refreshed. */
+  readonly storeId: string | undefined;
+  /** True when the shopper chose the store (not the merchant default). */
+  readonly isShopperChoice: boolean;
+  /** Calls `listener` after any change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Makes `store` the shopper's store, here, in other tabs and on the next visit. */
+  set(store: Store): Promise<void>;
+  /** Forgets the shopper's store: the merchant default (if any) applies again. */
+  clear(): Promise<void>;
+}
+
+/** Preference keys: the whole store (since 0.2), and the id alone (0.1, read once to migrate). */
+export const MY_STORE_PREF_KEY = 'myStore';
+export const LEGACY_MY_STORE_ID_KEY = 'myStoreId';
+
+/** Stored details older than this are refreshed from the backend (hours and closures change). */
+export const MY_STORE_REFRESH_MS = 12 * 60 * 60 * 1000;
+
+interface Saved {
+  store: Store;
+  savedAt: number;
+}
+
+const MAX_ID_LENGTH = 200;
+const isStoreId = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_ID_LENGTH;
+const isStore = (value: unknown): value is Store => v.is(StoreSchema, value);
+const isSaved = (value: unknown): value is Saved =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Saved).savedAt === 'number' &&
+  isStore((value as Saved).store);
+
+/** A store as remembered: without the distance, which belongs to one query. */
+function clean(store: Store): Store {
+  const { distanceKm: _distance, ...rest } = store;
+  return structuredClone(rest);
+}
+
+interface Message {
+  type: 'omnishelf:my-store';
+  store: Store | null;
+}
+
+export interface MyStoreChoiceOptions {
+  prefs: PreferenceStore;
+  /** Another tab's changes arrive here, ours leave through it. */
+  channel?: MessageChannelLike;
+  now?: () => number;
+}
+
+/** The shopper's choice alone, per database: shared by every configuration on the page. */
+export interface MyStoreChoice {
+  readonly ready: Promise<void>;
+  readonly store: Store | undefined;
+  /** An id remembered without details (migrated from 0.1), still to be looked up. */
+  readonly pendingId: string | undefined;
+  /** When the details were last fetched (epoch ms), for refreshing. */
+  readonly savedAt: number;
+  subscribe(listener: () => void): () => void;
+  set(store: Store | undefined): Promise<void>;
+  /** Replaces the details of the current store (same id) without announcing a new choice. */
+  refresh(store: Store): Promise<void>;
+}
+
+export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoice {
+  const { prefs, channel } = options;
+  const now = options.now ?? (() => Date.now());
+  const listeners = new Set<() => void>();
+  let store: Store | undefined;
+  let pendingId: string | undefined;
+  let savedAt = 0;
+  let touched = false;
+  let writes: Promise<void> = Promise.resolve();
+
+  const notify = (): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('[omnishelf] my-store listener failed', error);
+      }
+    }
+  };
+
+  const persist = (write: () => Promise<void>): Promise<void> => {
+    writes = writes.then(write).catch((error: unknown) => {
+      console.warn('[omnishelf] could not remember the store choice', error);
+    });
+    return writes;
+  };
+
+  const save = (next: Store | undefined, at: number) =>
+    persist(async () => {
+      if (next) await prefs.set<Saved>(MY_STORE_PREF_KEY, { store: next, savedAt: at });
+      else await prefs.delete(MY_STORE_PREF_KEY);
+      await prefs.delete(LEGACY_MY_STORE_ID_KEY);
+    });
+
+  const ready = (async () => {
+    const saved = await prefs.get(MY_STORE_PREF_KEY, isSaved).catch(() => undefined);
+    const legacy = saved
+      ? undefined
+      : await prefs.get(LEGACY_MY_STORE_ID_KEY, isStoreId).catch(() => undefined);
+    if (touched) return;
+    if (saved) {
+      store = saved.store;
+      savedAt = saved.savedAt;
+      notify();
+    } else if (legacy) {
+      pendingId = legacy;
+      notify();
+    }
+  })();
+
+  channel?.addEventListener('message', (event) => {
+    const data = event.data as Message | undefined;
+    if (data?.type !== 'omnishelf:my-store') return;
+    if (data.store !== null && !isStore(data.store)) return;
+    touched = true;
+    const next = data.store ?? undefined;
+    if (next?.id === store?.id && JSON.stringify(next) === JSON.stringify(store)) return;
+    store = next;
+    pendingId = undefined;
+    savedAt = now();
+    notify();
+  });
+
+  const announce = (next: Store | undefined) => {
+    try {
+      channel?.postMessage({ type: 'omnishelf:my-store', store: next ?? null } satisfies Message);
+    } catch {
+      /* another tab missing a change is not worth failing this one */
+    }
+  };
+
+  return {
+    ready,
+    get store() {
+      return store;
+    },
+    get pendingId() {
+      return pendingId;
+    },
+    get savedAt() {
+      return savedAt;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    set(next) {
+      if (next !== undefined && !isStore(next)) {
+        return Promise.reject(new TypeError('Invalid store'));
+      }
+      touched = true;
+      const value = next && clean(next);
+      const same = value?.id === store?.id && pendingId === undefined;
+      store = value;
+      pendingId = undefined;
+      savedAt = now();
+      if (!same || value) notify();
+      announce(value);
+      return save(value, savedAt);
+    },
+    refresh(next) {
+      if (!isStore(next) || (next.id !== store?.id && next.id !== pendingId)) return writes;
+      store = clean(next);
+      pendingId = undefined;
+      savedAt = now();
+      notify();
+      announce(store);
+      return save(store, savedAt);
+    },
+  };
+}
+
+export interface MyStoreOptions {
+  /** The merchant's default store, until the shopper picks one. */
+  defaultStoreId?: string;
+  /** Looks stores up by id (`GET /stores?ids=`); without it, details are never refreshed. */
+  lookup?: (ids: string[]) => Promise<Store[]>;
+  now?: () => number;
+}
+
+/**
+ * The service widgets consume: the shared choice, with this configuration's default store and a
+ * backend to look details up. Looks up the default store's details, a migrated id's details, and
+ * refreshes details older than `MY_STORE_REFRESH_MS`; a store the backend no longer knows is
+ * forgotten. Lookup failures leave things as they are.
+ */
+export function createMyStoreService(
+  choice: MyStoreChoice,
+  options: MyStoreOptions = {},
+): MyStoreService {
+  const defaultStoreId = isStoreId(options.defaultStoreId) ? options.defaultStoreId : undefined;
+  const now = options.now ?? (() => Date.now());
+  const { lookup } = options;
+  let defaultStore: Store | undefined;
+  let defaultLooked = false;
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('[omnishelf] my-store listener failed', error);
+      }
+    }
+  };
+  let refreshing: string | undefined;
+
+  /** Looks up details when they are missing or old; at most one lookup per id at a time. */
+  const check = (): void => {
+    if (!lookup) return;
+    const chosen = choice.store;
+    const id =
+      choice.pendingId ??
+      (chosen && now() - choice.savedAt > MY_STORE_REFRESH_MS ? chosen.id : undefined);
+    if (id && refreshing !== id) {
+      refreshing = id;
+      lookup([id])
+        .then((found) => {
+          const fresh = found.find((s) => s.id === id);
+          if (fresh) return choice.refresh(fresh);
+          // The backend answered and no longer has it: the store closed.
+          if (choice.store?.id === id || choice.pendingId === id) return choice.set(undefined);
+          return undefined;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (refreshing === id) refreshing = undefined;
+        });
+    }
+    if (defaultStoreId && !defaultLooked && !choice.store && !choice.pendingId) {
+      defaultLooked = true;
+      lookup([defaultStoreId])
+        .then((found) => {
+          defaultStore = found.find((s) => s.id === defaultStoreId);
+          if (defaultStore) notify();
+        })
+        .catch(() => {
+          defaultLooked = false; // try again when a widget next asks
+        });
+    }
+  };
+
+  const ready = choice.ready.then(check);
+  let unsubscribe: (() => void) | undefined;
+
+  return {
+    ready,
+    get store() {
+      return choice.store ?? (choice.pendingId ? undefined : defaultStore);
+    },
+    get storeId() {
+      return choice.store?.id ?? choice.pendingId ?? defaultStoreId;
+    },
+    get isShopperChoice() {
+      return choice.store !== undefined || choice.pendingId !== undefined;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      unsubscribe ??= choice.subscribe(() => {
+        check();
+        notify();
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          unsubscribe?.();
+          unsubscribe = undefined;
+        }
+      };
+    },
+    set: (store) => choice.set(store),
+    clear: () => choice.set(undefined),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The script-tag entry, `dist/omnishelf.js`: a small loader. It defines each `omni-*` element
+ * when its tag first appears in the document (and in shadow roots passed to `discover`),
+ * importing that element's chunk relative to its own URL; Lit and the shared core come in shared
+ * chunks that the build preloads in parallel, so no chunk waits for another. A page in another
+ * language than English also gets its translations at once.
+ *
+ * `configure()` calls made before the elements' code has arrived are queued and applied when it
+ * does. Loading the loader twice (or two versions) is harmless: the second is ignored with one
+ * console warning naming both, and loads nothing (so Lit's Trusted Types policy is created once).
+ */
+import type { ConfigureOptions } from './core/config.js';
+
+/**
+ * The package version, replaced at build time (vite.config.ts, web-test-runner.config.mjs). Not
+ * imported from version.ts: the loader shares no module with the chunks it loads, so that it
+ * stays one small file.
+ */
+declare const __OMNI_VERSION__: string | undefined;
+const VERSION = typeof __OMNI_VERSION__ === 'string' ? __OMNI_VERSION__ : 'dev';
+
+type Load = (element: Element) => Promise<unknown>;
+
+const preloaded = new Set<string>();
+/**
+ * The build wraps each `import()` below as `__vitePreload(() => import(chunk), deps, import.meta.url)`,
+ * with `deps` the chunk's static imports, relative to this file. Defining the helper here (Vite
+ * then uses it instead of importing its own, see vite.config.ts) keeps the loader one file:
+ * `<link rel=modulepreload>` starts every dependency at once, so no chunk waits for another.
+ */
+// eslint-disable-next-line @typescript-eslint/naming-convention -- the name Vite's build looks for
+const __vitePreload = (load: () => Promise<unknown>, deps?: string[], importerUrl?: string) => {
+  for (const dep of deps ?? []) {
+    const href = new URL(dep, importerUrl).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+  return load();
+};
+void __vitePreload; // used by the build's rewrite of import() only
+
+/** What each tag needs: its chunk, and for a full stock checker the full view's chunk too. */
+const ELEMENTS: Record<string, Load> = {
+  'omni-provider': () => import('./components/provider/index.js'),
+  'omni-stock-checker': (element) =>
+    Promise.all([
+      import('./components/stock-checker/index.js'),
+      element.getAttribute('variant') === 'badge'
+        ? undefined
+        : import('./components/stock-checker/stock-checker-full.js'),
+    ]),
+};
+
+/** Translations other than English (the source language, built in). */
+const LOCALES: Record<string, () => Promise<unknown>> = {
+  ar: () => import('./core/i18n/locales/ar.js'),
+};
+
+interface LoaderState {
+  version: string;
+  url: string;
+  discover(root?: ParentNode): Promise<void>;
+}
+
+const LOADER = Symbol.for('omnishelf:loader');
+const PAGE = Symbol.for('omnishelf:page');
+const QUEUE = Symbol.for('omnishelf:queue');
+type Global = typeof globalThis & {
+  [LOADER]?: LoaderState;
+  [PAGE]?: { configure(options: ConfigureOptions): unknown };
+  [QUEUE]?: ConfigureOptions[];
+};
+const global = globalThis as Global;
+
+const SELECTOR = Object.keys(ELEMENTS).join(',');
+const started = new Set<string>();
+const observed = new WeakSet<Node>();
+
+/** The language the page asks for: the config block's `locale`, else `<html lang>`, else the browser's. */
+function pageLanguage(): string {
+  let locale: unknown;
+  try {
+    locale = JSON.parse(document.getElementById('omnishelf-config')?.textContent || '{}').locale;
+  } catch {
+    /* the page host reports a malformed block */
+  }
+  const tag =
+    typeof locale === 'string' && locale.trim() && locale.trim().toLowerCase() !== 'auto'
+      ? locale
+      : document.documentElement.lang || navigator.language || '';
+  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+function report(error: unknown): void {
+  console.error(
+    '[omnishelf] could not load an element; check that the files next to omnishelf.js are served.',
+    error,
+  );
+}
+
+/** Starts the chunks that the not-yet-defined elements in `root` need, all at once. */
+function load(root: ParentNode): Promise<void> {
+  const loads: Promise<unknown>[] = [];
+  const found: Element[] = [];
+  if (root instanceof Element && root.matches(SELECTOR)) found.push(root);
+  found.push(...root.querySelectorAll(SELECTOR));
+  for (const element of found) {
+    const tag = element.localName;
+    const key = `${tag}|${element.getAttribute('variant') === 'badge' ? 'badge' : ''}`;
+    if (started.has(key)) continue;
+    started.add(key);
+    loads.push(
+      ELEMENTS[tag]!(element).catch((error: unknown) => {
+        started.delete(key);
+        report(error);
+      }),
+    );
+  }
+  return Promise.all(loads).then(() => undefined);
+}
+
+/**
+ * Loads the elements in `root` (a shadow root your own code renders, say) and keeps watching it
+ * for new ones. The document is watched from the start.
+ */
+function discoverHere(root: ParentNode = document): Promise<void> {
+  if (!observed.has(root)) {
+    observed.add(root);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof Element) void load(node);
+        }
+      }
+    }).observe(root, { childList: true, subtree: true });
+  }
+  return load(root);
+}
+
+const first = global[LOADER];
+if (first) {
+  if (first.url !== import.meta.url) {
+    console.warn(
+      `[omnishelf] Omnishelf ${first.version} is already loaded (${first.url}); this copy (Omnishelf ${VERSION}, ${import.meta.url}) is ignored.`,
+    );
+  }
+} else {
+  global[LOADER] = { version: VERSION, url: import.meta.url, discover: discoverHere };
+  if (typeof document !== 'undefined') {
+    void LOCALES[pageLanguage()]?.().catch(() => undefined);
+    void discoverHere(document);
+  }
+}
+
+/** Loads the Omnishelf elements in `root` (e.g. a shadow root) and watches it for new ones. */
+export function discover(root?: ParentNode): Promise<void> {
+  return (global[LOADER] ?? { discover: discoverHere }).discover(root);
+}
+
+/**
+ * Configures the widgets that no `<omni-provider>` wraps. Later calls merge into earlier ones;
+ * calls made before the widgets' code has arrived are applied when it does.
+ */
+export function configure(options: ConfigureOptions): void {
+  const page = global[PAGE];
+  if (page) page.configure(options);
+  else (global[QUEUE] ??= []).push(options);
+}
+
+export { VERSION as version };

@@ -1,0 +1,60 @@
+/** Stock and status lines: text first, colour and icon shape as reinforcement. */
+import { css } from 'lit';
+
+export const statusStyles = css`
+  /* Status: text first, colour and icon shape as reinforcement. */
+  .status {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: calc(var(--_omni-space) * 0.5);
+    font-weight: 600;
+  }
+
+  .icon {
+    flex: none;
+    display: inline-block;
+    vertical-align: 0.05em;
+    inline-size: 0.625em;
+    block-size: 0.625em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  .status--in_stock {
+    color: var(--omni-color-success, #146c2e);
+  }
+
+  .status--low_stock,
+  .status--backorder,
+  .status--preorder {
+    color: var(--omni-color-warning, #8a4b00);
+  }
+
+  .status--low_stock .icon {
+    border-radius: 0;
+    transform: rotate(45deg) scale(0.85);
+  }
+
+  .status--backorder .icon,
+  .status--preorder .icon {
+    background: transparent;
+    border: 2px solid currentColor;
+  }
+
+  .status--out_of_stock {
+    color: var(--omni-color-danger, #b3261e);
+  }
+
+  .status--out_of_stock .icon {
+    border-radius: 1px;
+    block-size: 2px;
+  }
+
+  @media (forced-colors: active) {
+    .icon {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
+`;
