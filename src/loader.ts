@@ -28,7 +28,7 @@ const preloaded = new Set<string>();
  * then uses it instead of importing its own, see vite.config.ts) keeps the loader one file:
  * `<link rel=modulepreload>` starts every dependency at once, so no chunk waits for another.
  */
-// eslint-disable-next-line @typescript-eslint/naming-convention -- the name Vite's build looks for
+
 const __vitePreload = (load: () => Promise<unknown>, deps?: string[], importerUrl?: string) => {
   for (const dep of deps ?? []) {
     const href = new URL(dep, importerUrl).href;

@@ -17,6 +17,10 @@ import { ServiceController } from './service-controller.js';
 export type LocationProblem = 'empty' | 'unknown_postal_code' | 'failed' | GeolocationErrorKind;
 
 export interface LocationControlsOptions {
+  /** The injected location service, read before every update of the host. */
+  service(): LocationService | undefined;
+  /** The host's own subscription to the location service, when it has one (else one is made). */
+  controller?: ServiceController<LocationService>;
   /** Focuses `selector` in the host after its next render, if the shopper acted there. */
   focusAfterUpdate(selector: string, within?: boolean): Promise<void>;
   /**
@@ -28,6 +32,8 @@ export interface LocationControlsOptions {
   check?: (candidate: ShopperLocation, signal: AbortSignal) => Promise<void>;
   /** The sentence above the form while no location is known (e.g. "Find this item near you."). */
   prompt?: () => string;
+  /** A problem the host knows of (e.g. its lookup found the location unknown), shown in the form. */
+  problem?: () => LocationProblem | undefined;
   /** Where focus goes once a location is set or the form closed (a selector in the host). */
   doneSelector?: string;
 }
@@ -59,19 +65,14 @@ export class LocationControls implements ReactiveController {
   private problem: LocationProblem | undefined;
   private country: string | undefined;
   private shown: ShopperLocation | undefined;
+  private seen = false;
 
   constructor(
     private readonly host: Host,
     private readonly options: LocationControlsOptions,
   ) {
-    this.locationController = new ServiceController(host);
+    this.locationController = options.controller ?? new ServiceController(host);
     host.addController(this);
-  }
-
-  /** Call whenever the injected service may have changed (from `willUpdate`). */
-  setService(service: LocationService | undefined): void {
-    this.service = service;
-    this.locationController.setService(service);
   }
 
   /** True once the remembered location is loaded. */
@@ -95,10 +96,16 @@ export class LocationControls implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.service = this.options.service();
+    this.locationController.setService(this.service);
+    if (!this.ready) return;
     // A newer choice (here, in another widget or another tab) closes the form and wins over a
-    // postal code still being checked.
+    // postal code still being checked. The first location known is no change.
     const next = this.location;
-    if (!sameLocation(next, this.shown)) {
+    if (!this.seen) {
+      this.seen = true;
+      this.shown = next;
+    } else if (!sameLocation(next, this.shown)) {
       this.shown = next;
       this.editing = false;
       this.cancelCheck();
@@ -153,7 +160,7 @@ export class LocationControls implements ReactiveController {
   }
 
   private renderForm(): TemplateResult {
-    const problem = this.problem;
+    const problem = this.problem ?? this.options.problem?.();
     const message = problem ? problemText(problem) : '';
     const inputError = problem === 'empty' || problem === 'unknown_postal_code';
     const countries = this.countries;

@@ -1,6 +1,7 @@
 /**
- * The artifact merchants paste: dist/omnishelf.js as built (`npm test` builds it first), loaded
- * twice like two script tags, configured by the page's JSON block, talking to the demo backend.
+ * The artifact merchants paste: dist/omnishelf.js as built (`npm test` builds it first), the
+ * loader, loaded twice like two script tags, configured by the page's JSON block, loading each
+ * element's chunk when its tag appears, talking to the demo backend.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { setupWorker, type SetupWorker } from 'msw/browser';
@@ -10,6 +11,8 @@ import { STOCK_CASES } from '../../src/mocks/data/stock.js';
 
 interface Bundle {
   configure(options: Record<string, unknown>): unknown;
+  discover(root?: ParentNode): Promise<void>;
+  version: string;
 }
 
 const BUNDLE = '/dist/omnishelf.js';
@@ -20,8 +23,14 @@ describe('dist/omnishelf.js (the script-tag bundle)', () => {
   let worker: SetupWorker;
   let bundle: Bundle;
   let checker: HTMLElement & { sku: string };
+  const warnings: string[] = [];
+  const originalWarn = console.warn;
 
   before(async () => {
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      originalWarn.apply(console, args);
+    };
     worker = setupWorker(...createHandlers());
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
     const head = await fetch(BUNDLE, { method: 'HEAD' });
@@ -49,16 +58,40 @@ describe('dist/omnishelf.js (the script-tag bundle)', () => {
   });
 
   after(async () => {
+    console.warn = originalWarn;
     checker.remove();
     worker.stop();
     bundle.configure({ cacheName: `${cacheName}-done` });
     await deleteDB(cacheName);
   });
 
-  it('registers every element once, even when loaded twice', () => {
-    expect(customElements.get('omni-stock-checker')).to.be.a('function');
-    expect(customElements.get('omni-provider')).to.be.a('function');
+  it('defines an element when its tag appears, and only then', async () => {
+    await waitUntil(() => customElements.get('omni-stock-checker'), 'checker never defined');
     expect(checker.shadowRoot).to.not.equal(null);
+    expect(customElements.get('omni-provider')).to.equal(undefined);
+  });
+
+  it('loads the elements of a shadow root it is given (the document is watched already)', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(document.createElement('omni-provider'));
+    try {
+      // A shadow root is not watched by itself: nothing loads until the page asks.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(customElements.get('omni-provider')).to.equal(undefined);
+      await bundle.discover(shadow);
+      await waitUntil(() => customElements.get('omni-provider'), 'provider never defined');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('ignores a second copy with one warning naming both', () => {
+    const twice = warnings.filter((w) => w.includes('is already loaded'));
+    expect(twice).to.have.length(1);
+    expect(twice[0]).to.include(`Omnishelf ${bundle.version}`);
+    expect(twice[0]).to.include('?loaded-twice');
   });
 
   it('renders nearby stores for a widget that was in the page before the bundle loaded', async () => {

@@ -2,16 +2,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import type { BackendClient } from '../../src/core/api/backend-client.js';
 import type { AvailabilityQuery, StoreQuery } from '../../src/core/api/types.js';
-import '../../src/components/provider/provider.js';
-import '../../src/components/stock-checker/stock-checker.js';
+import '../../src/components/provider/index.js';
+import '../../src/components/stock-checker/index.js';
 import type { OmniProvider } from '../../src/components/provider/provider.js';
 import { getOmniLocale } from '../../src/core/i18n/localization.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
-import {
-  fakeStockService,
-  fixtureWithServices,
-  makeStore,
-} from '../helpers/fixture-with-services.js';
+import { makeStore } from '../helpers/fixture-with-services.js';
 
 /** A merchant's own backend: answers from memory and records what it was asked. */
 function customBackend() {
@@ -34,6 +30,11 @@ function customBackend() {
     async notifyBackInStock() {},
   };
   return { backend, calls };
+}
+
+/** A client with the stock capability only in part: widgets must say so, never crash. */
+function partialBackend(): BackendClient {
+  return { findStores: async () => [] };
 }
 
 const shadowText = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
@@ -71,8 +72,13 @@ describe('<omni-provider>', () => {
       expect(checker.config?.stockDisplay).to.equal('exact');
       expect(checker.config?.radiusKm).to.equal(12);
       expect(checker.config?.storeLimit).to.equal(5);
-      expect(checker.stock).to.equal(el.stock);
-      expect(checker.location).to.equal(el.location);
+      // Services of this configuration, the same objects every widget inside gets.
+      const other = document.createElement('omni-stock-checker');
+      el.append(other);
+      expect(checker.stock).to.be.an('object');
+      expect(other.stock).to.equal(checker.stock);
+      expect(other.location).to.equal(checker.location);
+      other.remove();
     });
 
     it('passes a changed attribute on to the widgets', async () => {
@@ -104,24 +110,28 @@ describe('<omni-provider>', () => {
       expect(checker.config?.radiusKm).to.equal(12);
     });
 
-    it("passes on the stock service around it (e.g. configure()'s own backend)", async () => {
-      const outer = fakeStockService();
-      const el = await fixtureWithServices<OmniProvider>(
-        html`<omni-provider cache-name=${cacheName} currency="EUR"
-          ><omni-stock-checker></omni-stock-checker
+    it("passes on the backend around it (e.g. an outer provider's own client)", async () => {
+      const { backend } = customBackend();
+      const el = await fixture<OmniProvider>(
+        html`<omni-provider cache-name=${cacheName} .backend=${backend}
+          ><omni-stock-checker id="outer"></omni-stock-checker
+          ><omni-provider currency="EUR"
+            ><omni-stock-checker id="inner"></omni-stock-checker></omni-provider
         ></omni-provider>`,
-        { stock: outer },
       );
-      // cache-name names its own storage, so it keeps its own services...
-      expect(el.querySelector('omni-stock-checker')!.stock).to.not.equal(outer);
-      // ...while one that resolves to the same backend (here: the same database) passes the
-      // outer one on, as does one that only sets presentation.
-      el.setAttribute('cache-name', 'omnishelf');
-      await el.updateComplete;
-      expect(el.querySelector('omni-stock-checker')!.stock).to.equal(outer);
-      el.removeAttribute('cache-name');
-      await el.updateComplete;
-      expect(el.querySelector('omni-stock-checker')!.stock).to.equal(outer);
+      const inner = el.querySelector<OmniProvider>('omni-provider omni-provider')!;
+      const outerChecker = el.querySelector<OmniStockChecker>('#outer')!;
+      const innerChecker = el.querySelector<OmniStockChecker>('#inner')!;
+      // Only presentation changes inside: the same backend, so the same (batching) stock service.
+      expect(innerChecker.stock).to.equal(outerChecker.stock);
+      expect(innerChecker.config?.currency).to.equal('EUR');
+      // A provider that names its own storage resolves to its own services (REST, not the client).
+      inner.setAttribute('cache-name', `${cacheName}-inner`);
+      await inner.updateComplete;
+      expect(innerChecker.stock).to.not.equal(outerChecker.stock);
+      inner.removeAttribute('cache-name');
+      await inner.updateComplete;
+      expect(innerChecker.stock).to.equal(outerChecker.stock);
     });
 
     it('gives the page its language back when its locale attribute goes', async () => {
@@ -140,8 +150,8 @@ describe('<omni-provider>', () => {
           ><omni-stock-checker sku="OWN-1"></omni-stock-checker
         ></omni-provider>`,
       );
-      await el.location.setLocation({ kind: 'postal', postalCode: '0150', country: 'NO' });
       const checker = el.querySelector<OmniStockChecker>('omni-stock-checker')!;
+      await checker.location!.setLocation({ kind: 'postal', postalCode: '0150', country: 'NO' });
       await waitUntil(() => shadowText(checker).includes('Own Store'), 'custom store not shown', {
         timeout: 5000,
       });
@@ -150,6 +160,31 @@ describe('<omni-provider>', () => {
       expect(checker.shadowRoot!.querySelector('[part~="status"]')?.textContent).to.contain(
         'In stock',
       );
+    });
+
+    it("shows a configuration error when the merchant's client lacks the capability", async () => {
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => void errors.push(args);
+      try {
+        const el = await fixture<OmniProvider>(
+          html`<omni-provider cache-name=${cacheName} .backend=${partialBackend()}
+            ><omni-stock-checker sku="ANY"></omni-stock-checker
+          ></omni-provider>`,
+        );
+        const checker = el.querySelector<OmniStockChecker>('omni-stock-checker')!;
+        await checker.location!.setLocation({ kind: 'postal', postalCode: '0150', country: 'NO' });
+        await waitUntil(
+          () => shadowText(checker).includes("hasn't set up store stock"),
+          'no configuration error shown',
+          { timeout: 5000 },
+        );
+        expect(errors.some((args) => String(args[0]).includes('no stock capability'))).to.equal(
+          true,
+        );
+      } finally {
+        console.error = original;
+      }
     });
   });
 });

@@ -16,6 +16,7 @@ import {
   deferred,
   entry,
   fakeLocationService,
+  fakeMyStoreService,
   fakeStockService,
   fixtureWithServices,
   fresh,
@@ -23,6 +24,7 @@ import {
   providersOf,
   stockResult,
   type FakeLocationService,
+  type FakeMyStoreService,
   type FakeStockService,
   type Services,
 } from '../helpers/fixture-with-services.js';
@@ -116,27 +118,33 @@ interface Setup {
   el: OmniStockChecker;
   stock: FakeStockService;
   location: FakeLocationService;
+  myStore: FakeMyStoreService;
 }
+
+const KAREN = makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 });
 
 async function setup(
   template: unknown = html`<omni-stock-checker sku=${SKU}></omni-stock-checker>`,
   options: {
     answers?: FakeStockService['answers'];
     location?: FakeLocationService;
+    myStore?: FakeMyStoreService;
     config?: Services['config'];
     wait?: boolean;
   } = {},
 ): Promise<Setup> {
   const stock = fakeStockService(options.answers ?? { [SKU]: fresh(threeStores()) });
   const location = options.location ?? fakeLocationService({ location: POSTAL_00100 });
+  const myStore = options.myStore ?? fakeMyStoreService();
   const el = await fixtureWithServices<OmniStockChecker>(template, {
     stock,
     location,
+    myStore,
     // Kilometres unless a test says otherwise (the test browser's en-US would pick miles).
     config: { units: 'km', ...options.config },
   });
   if (options.wait !== false) await settled(el);
-  return { el, stock, location };
+  return { el, stock, location, myStore };
 }
 
 /** Runs `body` once per locale, restoring English afterwards. */
@@ -169,7 +177,7 @@ describe('<omni-stock-checker>', () => {
 
     inBothLocales('is accessible with full results', async () => {
       const { el } = await setup(undefined, {
-        location: fakeLocationService({ location: POSTAL_00100, myStoreId: 'karen' }),
+        myStore: fakeMyStoreService(KAREN),
       });
       expect($$(el, '[part~="item"]')).to.have.length(3);
       await expect(el).to.be.accessible();
@@ -303,7 +311,11 @@ describe('<omni-stock-checker>', () => {
         const button = karen.querySelector<HTMLButtonElement>('[part~="my-store-button"]')!;
         button.focus();
         button.click();
-        await focusLandsOn(el, '[part~="item"]:nth-child(2) [part~="my-store"]');
+        await focusLandsOn(el, '[part~="my-store-item"] [part~="my-store"]');
+        // The shopper's store is listed first.
+        expect(textOf($$(el, '[part~="item"]')[0]!.querySelector('[part~="store-name"]'))).to.equal(
+          'Karen',
+        );
         const live = $$(el, '[role="status"]').map(textOf);
         expect(live).to.include('Karen is now your store.');
         await setOmniLocale('ar');
@@ -675,15 +687,41 @@ describe('<omni-stock-checker>', () => {
       });
     }
 
-    it('marks my store without changing the ranking', async () => {
+    it('lists my store first and marks it, the others keeping their order', async () => {
       const { el } = await setup(undefined, {
-        location: fakeLocationService({ location: POSTAL_00100, myStoreId: 'karen' }),
+        myStore: fakeMyStoreService(KAREN),
       });
       const items = $$(el, '[part~="item"]');
-      expect(textOf(items[1]!.querySelector('[part~="store-name"]'))).to.equal('Karen');
-      expect(textOf(items[1]!.querySelector('[part~="my-store"]'))).to.equal('My store');
-      expect(items[1]!.querySelector('[part~="my-store-button"]')).to.equal(null);
-      expect(items[0]!.querySelector('[part~="my-store"]')).to.equal(null);
+      expect(items.map((item) => textOf(item.querySelector('[part~="store-name"]')))).to.deep.equal(
+        ['Karen', 'Westlands', 'CBD'],
+      );
+      expect(textOf(items[0]!.querySelector('[part~="my-store"]'))).to.equal('My store');
+      expect(items[0]!.querySelector('[part~="my-store-button"]')).to.equal(null);
+      expect(items[0]!.matches('[part~="my-store-item"]')).to.equal(true);
+      expect(items[1]!.querySelector('[part~="my-store"]')).to.equal(null);
+    });
+
+    it('lets the shopper forget their store', async () => {
+      const { el, myStore } = await setup(undefined, { myStore: fakeMyStoreService(KAREN) });
+      press(el, '[part~="forget-store-button"]');
+      await el.updateComplete;
+      expect(myStore.clearCalls).to.equal(1);
+      expect(absent(el, '[part~="my-store"]'), 'my-store tag').to.equal(true);
+      // Focus stays on the store's row: its "Set as my store" button.
+      await focusLandsOn(el, '[data-store-id="karen"] [part~="my-store-button"]');
+    });
+
+    it("follows a store chosen elsewhere (another widget or tab) and asks for it when it isn't listed", async () => {
+      const { el, myStore, stock } = await setup();
+      // Karen, listed already, needs no new lookup: only the mark and the order change.
+      const before = stock.lookups.length;
+      myStore.change(KAREN);
+      await el.updateComplete;
+      expect(stock.lookups.length).to.equal(before);
+      expect(textOf($(el, '[part~="my-store-item"] [part~="store-name"]'))).to.equal('Karen');
+      const far = makeStore({ id: 'far', name: 'Far Away', distanceKm: 80 });
+      myStore.change(far);
+      await waitUntil(() => stock.lookups.some((l) => l.query.myStore?.id === 'far'));
     });
 
     describe('badge', () => {
@@ -852,7 +890,7 @@ describe('<omni-stock-checker>', () => {
           const { el } = await setup(undefined, {
             answers: { [SKU]: () => Promise.reject(error) },
           });
-          expect(textOf($(el, '[role="alert"] p'))).to.equal(message);
+          expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(message);
           expect(allText(el)).to.not.include('x ');
         });
       }
@@ -1103,7 +1141,7 @@ describe('<omni-stock-checker>', () => {
         expect(location.setLocationCalls).to.deep.equal([
           { kind: 'postal', postalCode: '00200', country: DEFAULT_CONFIG.country },
         ]);
-        expect(textOf($(el, '[role="alert"] p'))).to.equal(
+        expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
           "Can't reach the store service. Check your connection.",
         );
       });
@@ -1295,13 +1333,13 @@ describe('<omni-stock-checker>', () => {
 
   describe('events', () => {
     it('dispatches omni-store-select when the shopper picks a store', async () => {
-      const { el, location } = await setup();
+      const { el, myStore } = await setup();
       const button = $$<HTMLButtonElement>(el, '[part~="my-store-button"]')[0]!;
       setTimeout(() => button.click());
       const event = (await oneEvent(el, 'omni-store-select')) as OmniStoreSelectEvent;
       expect(event.store.id).to.equal('westlands');
       expect(event.bubbles && event.composed).to.equal(true);
-      expect(location.setMyStoreCalls).to.deep.equal(['westlands']);
+      expect(myStore.setCalls.map((store) => store.id)).to.deep.equal(['westlands']);
       await el.updateComplete;
       expect(textOf($$(el, '[part~="item"]')[0]!.querySelector('[part~="my-store"]'))).to.equal(
         'My store',
@@ -1309,10 +1347,10 @@ describe('<omni-stock-checker>', () => {
     });
 
     it('does not dispatch omni-store-select when my store is set from outside', async () => {
-      const { el, location } = await setup();
+      const { el, myStore } = await setup();
       let count = 0;
       el.addEventListener('omni-store-select', () => count++);
-      location.change({ myStoreId: 'karen' });
+      myStore.change(KAREN);
       el.variant = 'full';
       await el.updateComplete;
       await aTimeout(10);

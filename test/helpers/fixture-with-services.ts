@@ -1,14 +1,18 @@
 /**
- * Component-test helpers: render a template inside an element that provides the three service
+ * Component-test helpers: render a template inside an element that provides the service
  * contexts, and small fakes of the services with call recording and controllable answers.
  */
 import { fixture } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import {
+  clockContext,
   configContext,
   locationServiceContext,
+  myStoreContext,
   stockServiceContext,
+  type Clock,
+  type MyStoreService,
 } from '../../src/core/context.js';
 import { resolveConfig, type OmniConfig } from '../../src/core/config.js';
 import { OmniError } from '../../src/core/api/errors.js';
@@ -32,6 +36,8 @@ export interface Services {
   config?: Partial<OmniConfig>;
   stock?: StockService;
   location?: LocationService;
+  myStore?: MyStoreService;
+  clock?: Clock;
 }
 
 export interface ServiceProviders {
@@ -39,6 +45,8 @@ export interface ServiceProviders {
   config: ContextProvider<typeof configContext>;
   stock: ContextProvider<typeof stockServiceContext>;
   location: ContextProvider<typeof locationServiceContext>;
+  myStore: ContextProvider<typeof myStoreContext>;
+  clock: ContextProvider<typeof clockContext>;
 }
 
 const hosts = new WeakMap<Element, ServiceProviders>();
@@ -50,8 +58,9 @@ afterEach(() => {
 
 /**
  * Renders `template` (via @open-wc `fixture`) inside a plain element that provides
- * `configContext` (defaults merged with `services.config`), `stockServiceContext` and
- * `locationServiceContext`. Services left out are not provided (the element waits for them).
+ * `configContext` (defaults merged with `services.config`) and the service contexts. Services
+ * left out are provided as undefined (the element waits for them, or does without the optional
+ * ones), never resolved from the page.
  */
 export async function fixtureWithServices<T extends Element>(
   template: unknown,
@@ -76,6 +85,11 @@ export async function fixtureWithServices<T extends Element>(
       context: locationServiceContext,
       initialValue: services.location,
     }),
+    myStore: new ContextProvider(asHost, {
+      context: myStoreContext,
+      initialValue: services.myStore,
+    }),
+    clock: new ContextProvider(asHost, { context: clockContext, initialValue: services.clock }),
   };
   const el = await fixture<T>(template as Parameters<typeof fixture>[0], { parentNode: host });
   hosts.set(el, providers);
@@ -148,21 +162,19 @@ export function fakeStockService(answers: Record<string, LookupAnswer> = {}): Fa
 export interface FakeLocationService extends LocationService {
   location: ShopperLocation | undefined;
   isShopperChoice: boolean;
-  myStoreId: string | undefined;
   listenerCount(): number;
   setLocationCalls: ShopperLocation[];
-  setMyStoreCalls: (string | undefined)[];
   locateCalls: number;
   /** What `locate` does; by default resolves with Nairobi coordinates and sets them. */
   locateImpl: () => Promise<ShopperLocation>;
   /** What `setLocation` does before storing; by default nothing. */
   setLocationImpl: (location: ShopperLocation) => Promise<void>;
   /** Changes the state and notifies subscribers, as the real service does. */
-  change(patch: { location?: ShopperLocation; myStoreId?: string }): void;
+  change(patch: { location?: ShopperLocation }): void;
 }
 
 export function fakeLocationService(
-  initial: { location?: ShopperLocation; myStoreId?: string; ready?: Promise<void> } = {},
+  initial: { location?: ShopperLocation; ready?: Promise<void> } = {},
 ): FakeLocationService {
   const listeners = new Set<() => void>();
   const notify = (): void => listeners.forEach((listener) => listener());
@@ -170,9 +182,7 @@ export function fakeLocationService(
     ready: initial.ready ?? Promise.resolve(),
     location: initial.location,
     isShopperChoice: initial.location !== undefined,
-    myStoreId: initial.myStoreId,
     setLocationCalls: [],
-    setMyStoreCalls: [],
     locateCalls: 0,
     listenerCount: () => listeners.size,
     subscribe(listener) {
@@ -194,17 +204,58 @@ export function fakeLocationService(
       service.locateCalls++;
       return service.locateImpl();
     },
-    async setMyStore(storeId) {
-      service.setMyStoreCalls.push(storeId);
-      service.change({ myStoreId: storeId });
+    async clearLocation() {
+      service.location = undefined;
+      service.isShopperChoice = false;
+      notify();
     },
     change(patch) {
       if ('location' in patch) {
         service.location = patch.location;
         service.isShopperChoice = true;
       }
-      if ('myStoreId' in patch) service.myStoreId = patch.myStoreId;
       notify();
+    },
+  };
+  return service;
+}
+
+export interface FakeMyStoreService extends MyStoreService {
+  store: Store | undefined;
+  storeId: string | undefined;
+  isShopperChoice: boolean;
+  setCalls: Store[];
+  clearCalls: number;
+  /** Changes the store and notifies subscribers (another widget or tab chose it). */
+  change(store: Store | undefined): void;
+}
+
+export function fakeMyStoreService(initial?: Store): FakeMyStoreService {
+  const listeners = new Set<() => void>();
+  const service: FakeMyStoreService = {
+    ready: Promise.resolve(),
+    store: initial,
+    storeId: initial?.id,
+    isShopperChoice: initial !== undefined,
+    setCalls: [],
+    clearCalls: 0,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async set(store) {
+      service.setCalls.push(store);
+      service.change(store);
+    },
+    async clear() {
+      service.clearCalls++;
+      service.change(undefined);
+    },
+    change(store) {
+      service.store = store;
+      service.storeId = store?.id;
+      service.isShopperChoice = store !== undefined;
+      listeners.forEach((listener) => listener());
     },
   };
   return service;

@@ -8,6 +8,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { OmniElement } from './omni-element.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern needs any[]
 type Constructor<T> = abstract new (...args: any[]) => T;
 
 /** What the mixin adds. */

@@ -24,6 +24,7 @@ import {
 import { effectiveStatus, isAvailable, quantityView } from '../../core/stock/rank.js';
 import type { StockResult, StoreStock } from '../../core/stock/types.js';
 import { LocationControls } from '../../controllers/location-controls.js';
+import type { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { isolate, plainText } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
@@ -37,6 +38,8 @@ export interface StockCheckerView {
   sku(): string;
   stock(): StockService | undefined;
   location(): LocationService | undefined;
+  /** The element's subscription to the location service (the controls share it). */
+  locationController: ServiceController<LocationService>;
   myStore(): MyStoreService | undefined;
   radiusKm(): number;
   limit(): number;
@@ -70,6 +73,9 @@ export function createFullView(view: StockCheckerView): FullView {
   let chosenStore: Store | undefined;
 
   const controls = new LocationControls(host, {
+    service: view.location,
+    controller: view.locationController,
+    problem: () => (isRejectedPostalCode(view.failure()) ? 'unknown_postal_code' : undefined),
     focusAfterUpdate: view.focusAfterUpdate,
     doneSelector: LOCATION_DONE,
     prompt: () => msg('Find this item in a store near you.', { id: 'stock.location.prompt' }),
@@ -91,6 +97,8 @@ export function createFullView(view: StockCheckerView): FullView {
   });
 
   const update = () => host.requestUpdate();
+  // The lookup may have found the remembered postal code unknown before this code arrived.
+  if (isRejectedPostalCode(view.failure())) controls.open();
 
   const handleRetry = (): void => {
     view.retry();
@@ -156,7 +164,6 @@ export function createFullView(view: StockCheckerView): FullView {
   }
 
   function render(): TemplateResult {
-    controls.setService(view.location());
     controls.countries = postalCountries(view.config());
     const failure = view.failure();
     const postalUnknown = isRejectedPostalCode(failure);
@@ -264,7 +271,7 @@ export function createFullView(view: StockCheckerView): FullView {
       ${
         controls.location && result.stores.length
           ? html`<ul class="list" part="list">
-              ${result.stores.map((entry) => renderStore(entry))}
+              ${mineFirst(result.stores, view.myStore()?.storeId).map((entry) => renderStore(entry))}
             </ul>`
           : nothing
       }
@@ -468,6 +475,14 @@ export function createFullView(view: StockCheckerView): FullView {
       chosenStore = undefined;
     },
   };
+}
+
+/** The shopper's store first (it may have been chosen after the answer arrived). */
+function mineFirst(stores: readonly StoreStock[], mine: string | undefined): StoreStock[] {
+  const index = stores.findIndex((entry) => entry.store.id === mine);
+  return index > 0
+    ? [stores[index]!, ...stores.slice(0, index), ...stores.slice(index + 1)]
+    : [...stores];
 }
 
 function statusText(status: StockStatus): string {

@@ -151,15 +151,17 @@ export class OmniStockChecker extends OmniElement {
   private announcedResult: StockResult | undefined;
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
-  private viewRequested = false;
+  /** Set while the full view's code is loading. */
+  private viewLoading: Promise<void> | undefined;
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
   private readonly clockController = new ClockController(this);
 
   private readonly stockTask = new Task(this, {
-    task: async ([stock, sku, location, radiusKm, limit, ready, variant, myStore], { signal }) => {
+    task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
       if (!stock || !sku || !ready) return initialState;
+      const myStore = this.myStore?.store;
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
@@ -201,9 +203,20 @@ export class OmniStockChecker extends OmniElement {
         this.effectiveLimit,
         this.locationController.ready,
         this.variant,
-        this.myStore?.store,
+        this.myStoreToFetch,
       ] as const,
   });
+
+  /**
+   * The shopper's store when the answer on screen lacks it (then it must be looked up); an answer
+   * that lists it already only needs the mark and the order, which rendering does.
+   */
+  private get myStoreToFetch(): string | undefined {
+    const mine = this.myStore?.store;
+    if (!mine) return undefined;
+    const listed = this.stockTask?.value?.value.stores.some((entry) => entry.store.id === mine.id);
+    return listed ? undefined : mine.id;
+  }
 
   private get effectiveConfig(): OmniConfig {
     return this.config ?? DEFAULT_CONFIG;
@@ -236,9 +249,8 @@ export class OmniStockChecker extends OmniElement {
     this.locationController.setService(this.location);
     this.myStoreController.setService(this.myStore);
     this.clockController.setClock(this.clock);
-    if (this.variant === 'full' && !this.viewRequested) {
-      this.viewRequested = true;
-      void this.loadView();
+    if (this.variant === 'full' && !this.view && !this.viewLoading) {
+      this.viewLoading = this.loadView().finally(() => (this.viewLoading = undefined));
     }
     if (changed.has('sku')) this.view?.skuChanged();
   }
@@ -263,10 +275,20 @@ export class OmniStockChecker extends OmniElement {
       }
       this.view = createFullView(this.viewContext());
     } catch (error) {
-      // The chunk could not be loaded (offline, a missing file): the badge view still works.
-      this.viewRequested = false;
+      // The chunk could not be loaded (offline, a missing file): the placeholder stays, and the
+      // next update tries again.
       console.error('[omnishelf] could not load the stock checker', error);
     }
+  }
+
+  /** Also waits for the full view's code, so that `updateComplete` means "rendered for real". */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.viewLoading) {
+      await this.viewLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** What the full view may read and do (it lives in its own module). */
@@ -277,6 +299,7 @@ export class OmniStockChecker extends OmniElement {
       sku: () => this.sku.trim(),
       stock: () => this.stock,
       location: () => this.location,
+      locationController: this.locationController,
       myStore: () => this.myStore,
       radiusKm: () => this.effectiveRadius,
       limit: () => this.effectiveLimit,
@@ -457,8 +480,8 @@ export class OmniStockChecker extends OmniElement {
         shown?.stale
           ? html` <span class="stale" part="stale"
               >${msg(
-                str`(as of ${formatRelativeTime(shown.updatedAt, this.clockController.now, this.formatLocale)})`,
-                { id: 'stock.badge.staleAsOf' },
+                str`(updated ${formatRelativeTime(shown.updatedAt, this.clockController.now, this.formatLocale)})`,
+                { id: 'stock.badge.updated' },
               )}</span
             >`
           : nothing

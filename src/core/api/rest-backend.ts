@@ -36,10 +36,37 @@ export function createRestBackend(options: RestOptions): AllCapabilities & Backe
 }
 
 /** The same as `createRestBackend`, as a class (`new RestBackend(options)`). */
-export interface RestBackend extends AllCapabilities {}
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a class for `new`, filled by assign
-export class RestBackend {
+export class RestBackend implements AllCapabilities {
+  readonly findStores: AllCapabilities['findStores'];
+  readonly getStores: AllCapabilities['getStores'];
+  readonly getAvailability: AllCapabilities['getAvailability'];
+  readonly notifyBackInStock: AllCapabilities['notifyBackInStock'];
+  readonly getPickupSlots: AllCapabilities['getPickupSlots'];
+  readonly reservePickupSlot: AllCapabilities['reservePickupSlot'];
+  readonly cancelPickupReservation: AllCapabilities['cancelPickupReservation'];
+  readonly getShippingRules: AllCapabilities['getShippingRules'];
+  readonly createCart: AllCapabilities['createCart'];
+  readonly getCart: AllCapabilities['getCart'];
+  readonly applyCartOps: AllCapabilities['applyCartOps'];
+  readonly createCartHandoff: AllCapabilities['createCartHandoff'];
+  readonly claimCart: AllCapabilities['claimCart'];
+  readonly mergeCarts: AllCapabilities['mergeCarts'];
+
   constructor(options: RestOptions) {
-    Object.assign(this, createRestBackend(options));
+    const all = createRestBackend(options);
+    this.findStores = all.findStores;
+    this.getStores = all.getStores;
+    this.getAvailability = all.getAvailability;
+    this.notifyBackInStock = all.notifyBackInStock;
+    this.getPickupSlots = all.getPickupSlots;
+    this.reservePickupSlot = all.reservePickupSlot;
+    this.cancelPickupReservation = all.cancelPickupReservation;
+    this.getShippingRules = all.getShippingRules;
+    this.createCart = all.createCart;
+    this.getCart = all.getCart;
+    this.applyCartOps = all.applyCartOps;
+    this.createCartHandoff = all.createCartHandoff;
+    this.claimCart = all.claimCart;
+    this.mergeCarts = all.mergeCarts;
   }
 }

@@ -17,7 +17,7 @@ export type CacheKind = 'stores' | 'availability' | 'shipping' | 'slots';
 export type Check<T> = (value: unknown) => value is T;
 
 /** Accepts anything: for callers that validate the value themselves. */
-export const anyValue = (value: unknown): value is unknown => value !== undefined;
+export const anyValue = <T>(value: unknown): value is T => value !== undefined;
 
 export interface CacheEntry<T> {
   value: T;

@@ -1,6 +1,6 @@
 import sinon from 'sinon';
 import { expect } from '@open-wc/testing';
-import type { BackendClient, RequestOptions } from '../../../src/core/api/backend-client.js';
+import type { RequestOptions, StockCapability } from '../../../src/core/api/backend-client.js';
 import {
   BATCH_MAX_WAIT_MS,
   BATCH_QUIET_MS,
@@ -25,7 +25,7 @@ interface Call {
  */
 function fakeClient(manual = false) {
   const calls: Call[] = [];
-  const client: BackendClient = {
+  const client: StockCapability = {
     findStores: () => Promise.reject(new Error('not used')),
     notifyBackInStock: () => Promise.reject(new Error('not used')),
     getAvailability(query: AvailabilityQuery, options?: RequestOptions) {

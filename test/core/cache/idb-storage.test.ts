@@ -1,3 +1,4 @@
+import { anyValue } from '../../../src/core/cache/types.js';
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 import {
@@ -76,11 +77,11 @@ describe('openStorage (IndexedDB)', () => {
       first.close();
 
       const second = storage();
-      expect(await second.cache.get('stores', '94103')).to.deep.equal({
+      expect(await second.cache.get('stores', '94103', anyValue)).to.deep.equal({
         value: [{ id: 's1' }],
         storedAt: 1000,
       });
-      expect(await second.prefs.get('location')).to.deep.equal({
+      expect(await second.prefs.get('location', anyValue)).to.deep.equal({
         kind: 'postal',
         postalCode: '94103',
       });
@@ -92,15 +93,15 @@ describe('openStorage (IndexedDB)', () => {
       await s.cache.set('stores', 'k', 'stores');
       await s.cache.set('slots', 'k', 'slots');
       await s.prefs.set('k', 'pref');
-      expect((await s.cache.get('slots', 'k'))?.value).to.equal('slots');
+      expect((await s.cache.get('slots', 'k', anyValue))?.value).to.equal('slots');
       await s.cache.delete('slots', 'k');
-      expect(await s.cache.get('slots', 'k')).to.equal(undefined);
-      expect((await s.cache.get('stores', 'k'))?.value).to.equal('stores');
+      expect(await s.cache.get('slots', 'k', anyValue)).to.equal(undefined);
+      expect((await s.cache.get('stores', 'k', anyValue))?.value).to.equal('stores');
       await s.cache.clear();
-      expect(await s.cache.get('stores', 'k')).to.equal(undefined);
-      expect(await s.prefs.get('k')).to.equal('pref');
+      expect(await s.cache.get('stores', 'k', anyValue)).to.equal(undefined);
+      expect(await s.prefs.get('k', anyValue)).to.equal('pref');
       await s.prefs.delete('k');
-      expect(await s.prefs.get('k')).to.equal(undefined);
+      expect(await s.prefs.get('k', anyValue)).to.equal(undefined);
     });
   });
 
@@ -112,7 +113,7 @@ describe('openStorage (IndexedDB)', () => {
       }
       const kept = [];
       for (const storedAt of [10, 20, 30, 40, 50]) {
-        if (await s.cache.get('availability', `k${storedAt}`)) kept.push(storedAt);
+        if (await s.cache.get('availability', `k${storedAt}`, anyValue)) kept.push(storedAt);
       }
       expect(kept).to.deep.equal([30, 40, 50]);
     });
@@ -121,9 +122,9 @@ describe('openStorage (IndexedDB)', () => {
       const s = storage({ maxEntries: 2 });
       for (let i = 0; i < 3; i++) await s.prefs.set(`pref${i}`, i);
       for (let i = 0; i < 5; i++) await s.cache.set('stores', `k${i}`, i, i);
-      for (let i = 0; i < 3; i++) expect(await s.prefs.get(`pref${i}`)).to.equal(i);
-      expect(await s.cache.get('stores', 'k2')).to.equal(undefined);
-      expect((await s.cache.get('stores', 'k4'))?.value).to.equal(4);
+      for (let i = 0; i < 3; i++) expect(await s.prefs.get(`pref${i}`, anyValue)).to.equal(i);
+      expect(await s.cache.get('stores', 'k2', anyValue)).to.equal(undefined);
+      expect((await s.cache.get('stores', 'k4', anyValue))?.value).to.equal(4);
     });
   });
 
@@ -139,13 +140,16 @@ describe('openStorage (IndexedDB)', () => {
       v1.close();
 
       const s = storage({ maxEntries: 2 });
-      expect(await s.cache.get('stores', 'old')).to.deep.equal({ value: 'v1 value', storedAt: 5 });
-      expect(await s.prefs.get('myStore')).to.equal('s1');
+      expect(await s.cache.get('stores', 'old', anyValue)).to.deep.equal({
+        value: 'v1 value',
+        storedAt: 5,
+      });
+      expect(await s.prefs.get('myStore', anyValue)).to.equal('s1');
       // The v2 index drives eviction: the v1 row is the oldest and goes first.
       await s.cache.set('stores', 'a', 'a', 10);
       await s.cache.set('stores', 'b', 'b', 20);
       expect(s.cache.backend).to.equal('indexeddb');
-      expect(await s.cache.get('stores', 'old')).to.equal(undefined);
+      expect(await s.cache.get('stores', 'old', anyValue)).to.equal(undefined);
       s.close();
 
       const raw = await openDB<OmnishelfDB>(name);
@@ -166,8 +170,8 @@ describe('openStorage (IndexedDB)', () => {
       });
       await s.cache.set('stores', 'k', 'v', 1);
       await s.prefs.set('p', 'q');
-      expect(await s.cache.get('stores', 'k')).to.deep.equal({ value: 'v', storedAt: 1 });
-      expect(await s.prefs.get('p')).to.equal('q');
+      expect(await s.cache.get('stores', 'k', anyValue)).to.deep.equal({ value: 'v', storedAt: 1 });
+      expect(await s.prefs.get('p', anyValue)).to.equal('q');
       expect(s.cache.backend).to.equal('memory');
       expect(reasons).to.have.length(1);
       expect((reasons[0] as DOMException).name).to.equal('SecurityError');
@@ -182,7 +186,7 @@ describe('openStorage (IndexedDB)', () => {
       await s.cache.set('slots', 'k', 'v', 1);
       expect(performance.now() - started).to.be.below(1500);
       expect(s.cache.backend).to.equal('memory');
-      expect((await s.cache.get('slots', 'k'))?.value).to.equal('v');
+      expect((await s.cache.get('slots', 'k', anyValue))?.value).to.equal('v');
       expect((reasons[0] as DOMException).name).to.equal('TimeoutError');
     });
 
@@ -205,8 +209,8 @@ describe('openStorage (IndexedDB)', () => {
       await s.cache.set('stores', 'b', 'b', 2);
       expect(opens).to.equal(2);
       expect(s.cache.backend).to.equal('indexeddb');
-      expect((await s.cache.get('stores', 'a'))?.value).to.equal('a');
-      expect((await s.cache.get('stores', 'b'))?.value).to.equal('b');
+      expect((await s.cache.get('stores', 'a', anyValue))?.value).to.equal('a');
+      expect((await s.cache.get('stores', 'b', anyValue))?.value).to.equal('b');
     });
 
     it('reopens when its connection was closed under it', async () => {
@@ -219,7 +223,7 @@ describe('openStorage (IndexedDB)', () => {
       });
       await s.prefs.set('p', 1);
       db!.close();
-      expect(await s.prefs.get('p')).to.equal(1);
+      expect(await s.prefs.get('p', anyValue)).to.equal(1);
       expect(s.cache.backend).to.equal('indexeddb');
     });
 
@@ -227,9 +231,9 @@ describe('openStorage (IndexedDB)', () => {
       const s = storage();
       await s.cache.set('stores', 'a', 'a', 1);
       await within(deleteDB(name), 2000, 'deleteDB while open');
-      expect(await s.cache.get('stores', 'a')).to.equal(undefined);
+      expect(await s.cache.get('stores', 'a', anyValue)).to.equal(undefined);
       await s.cache.set('stores', 'b', 'b', 2);
-      expect((await s.cache.get('stores', 'b'))?.value).to.equal('b');
+      expect((await s.cache.get('stores', 'b', anyValue))?.value).to.equal('b');
       expect(s.cache.backend).to.equal('indexeddb');
     });
 
@@ -241,7 +245,7 @@ describe('openStorage (IndexedDB)', () => {
       others.push(newer);
       await s.cache.set('stores', 'b', 'b', 2);
       expect(s.cache.backend).to.equal('memory');
-      expect((await s.cache.get('stores', 'b'))?.value).to.equal('b');
+      expect((await s.cache.get('stores', 'b', anyValue))?.value).to.equal('b');
       expect((reasons[0] as DOMException).name).to.equal('VersionError');
     });
 
@@ -256,10 +260,10 @@ describe('openStorage (IndexedDB)', () => {
       failures = 1;
       await s.cache.set('stores', 'k5', 5, 5);
       expect(s.cache.backend).to.equal('indexeddb');
-      expect((await s.cache.get('stores', 'k5'))?.value).to.equal(5);
-      expect(await s.cache.get('stores', 'k1')).to.equal(undefined);
-      expect(await s.cache.get('stores', 'k2')).to.equal(undefined);
-      expect((await s.cache.get('stores', 'k3'))?.value).to.equal(3);
+      expect((await s.cache.get('stores', 'k5', anyValue))?.value).to.equal(5);
+      expect(await s.cache.get('stores', 'k1', anyValue)).to.equal(undefined);
+      expect(await s.cache.get('stores', 'k2', anyValue)).to.equal(undefined);
+      expect((await s.cache.get('stores', 'k3', anyValue))?.value).to.equal(3);
     });
 
     it('falls back to memory when the quota is still exceeded after eviction', async () => {
@@ -276,8 +280,8 @@ describe('openStorage (IndexedDB)', () => {
       await s.prefs.set('p', 2);
       await s.cache.set('stores', 'k', 'v', 1);
       expect(s.cache.backend).to.equal('memory');
-      expect(await s.prefs.get('p')).to.equal(2);
-      expect((await s.cache.get('stores', 'k'))?.value).to.equal('v');
+      expect(await s.prefs.get('p', anyValue)).to.equal(2);
+      expect((await s.cache.get('stores', 'k', anyValue))?.value).to.equal('v');
       expect(reasons).to.have.length(1);
       expect((reasons[0] as DOMException).name).to.equal('QuotaExceededError');
     });
@@ -290,10 +294,10 @@ describe('createMemoryStorage', () => {
     for (const storedAt of [30, 10, 20])
       await cache.set('stores', `k${storedAt}`, storedAt, storedAt);
     await prefs.set('p', 'kept');
-    expect(await cache.get('stores', 'k10')).to.equal(undefined);
-    expect((await cache.get('stores', 'k20'))?.value).to.equal(20);
-    expect((await cache.get('stores', 'k30'))?.value).to.equal(30);
-    expect(await prefs.get('p')).to.equal('kept');
+    expect(await cache.get('stores', 'k10', anyValue)).to.equal(undefined);
+    expect((await cache.get('stores', 'k20', anyValue))?.value).to.equal(20);
+    expect((await cache.get('stores', 'k30', anyValue))?.value).to.equal(30);
+    expect(await prefs.get('p', anyValue)).to.equal('kept');
     expect(cache.backend).to.equal('memory');
   });
 
@@ -302,7 +306,7 @@ describe('createMemoryStorage', () => {
     const value = { n: 1 };
     await cache.set('stores', 'k', value);
     value.n = 2;
-    const entry = await cache.get<{ n: number }>('stores', 'k');
+    const entry = await cache.get<{ n: number }>('stores', 'k', anyValue);
     expect(entry).to.deep.equal({ value: { n: 1 }, storedAt: 7 });
   });
 });

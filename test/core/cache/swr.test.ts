@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { OmniError } from '../../../src/core/api/errors.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
 import { createSwr } from '../../../src/core/cache/swr.js';
-import { MAX_STALE_AGE_MS, type KeyValueCache } from '../../../src/core/cache/types.js';
+import { anyValue, MAX_STALE_AGE_MS, type KeyValueCache } from '../../../src/core/cache/types.js';
 
 const MINUTE = 60 * 1000;
 
@@ -31,7 +31,9 @@ describe('createSwr', () => {
   it('serves a fresh entry from the cache without a request', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);
-    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+    });
     expect(result).to.deep.equal({
       value: 3,
       updatedAt: clock - 30_000,
@@ -45,7 +47,7 @@ describe('createSwr', () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);
     const swr = createSwr(cache, { now, ttls: { availability: 10_000 } });
-    const result = await swr.read('availability', 'sku1', fetcher);
+    const result = await swr.read('availability', 'sku1', fetcher, { check: anyValue });
     expect(result.stale).to.equal(true);
     expect(fetcher.calls).to.equal(1);
   });
@@ -53,7 +55,9 @@ describe('createSwr', () => {
   it('serves a stale entry at once and revalidates it into the cache', async () => {
     await cache.set('availability', 'sku1', 3, clock - 2 * MINUTE);
     const fetcher = counting(async () => 7);
-    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+    });
     expect(result).to.include({ value: 3, stale: true, source: 'cache' });
     expect(result.updatedAt).to.equal(clock - 2 * MINUTE);
     expect(result.revalidation).to.be.instanceOf(Promise);
@@ -64,7 +68,10 @@ describe('createSwr', () => {
       stale: false,
       source: 'network',
     });
-    expect(await cache.get('availability', 'sku1')).to.deep.equal({ value: 7, storedAt: clock });
+    expect(await cache.get('availability', 'sku1', anyValue)).to.deep.equal({
+      value: 7,
+      storedAt: clock,
+    });
     expect(fetcher.calls).to.equal(1);
   });
 
@@ -72,19 +79,21 @@ describe('createSwr', () => {
     await cache.set('availability', 'sku1', 3, clock - 2 * MINUTE);
     const error = new OmniError('network', 'offline');
     const swr = createSwr(cache, { now });
-    const result = await swr.read('availability', 'sku1', () => Promise.reject(error));
+    const result = await swr.read('availability', 'sku1', () => Promise.reject(error), {
+      check: anyValue,
+    });
     expect(result.value).to.equal(3);
     let rejection: unknown;
     await result.revalidation!.catch((e: unknown) => (rejection = e));
     expect(rejection).to.equal(error);
-    expect(await cache.get('availability', 'sku1')).to.deep.equal({
+    expect(await cache.get('availability', 'sku1', anyValue)).to.deep.equal({
       value: 3,
       storedAt: clock - 2 * MINUTE,
     });
     // The error was not cached: the next read tries the network again.
     const retry = counting(async () => 8);
     await (
-      await swr.read('availability', 'sku1', retry)
+      await swr.read('availability', 'sku1', retry, { check: anyValue })
     ).revalidation;
     expect(retry.calls).to.equal(1);
   });
@@ -100,9 +109,12 @@ describe('createSwr', () => {
     try {
       const swr = createSwr(cache, { now });
       const fail = () => Promise.reject(new OmniError('timeout', 't'));
-      await swr.read('availability', 'sku1', fail);
+      await swr.read('availability', 'sku1', fail, { check: anyValue });
       await new Promise((r) => setTimeout(r, 10));
-      await swr.read('availability', 'sku1', fail, new AbortController().signal);
+      await swr.read('availability', 'sku1', fail, {
+        signal: new AbortController().signal,
+        check: anyValue,
+      });
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       window.removeEventListener('unhandledrejection', onUnhandled);
@@ -112,7 +124,9 @@ describe('createSwr', () => {
 
   it('fetches, stores and returns on a miss', async () => {
     const fetcher = counting(async () => ({ stores: ['s1'] }));
-    const result = await createSwr(cache, { now }).read('stores', '94103', fetcher);
+    const result = await createSwr(cache, { now }).read('stores', '94103', fetcher, {
+      check: anyValue,
+    });
     expect(result).to.deep.equal({
       value: { stores: ['s1'] },
       updatedAt: clock,
@@ -120,7 +134,7 @@ describe('createSwr', () => {
       source: 'network',
     });
     expect(result.revalidation).to.equal(undefined);
-    expect(await cache.get('stores', '94103')).to.deep.equal({
+    expect(await cache.get('stores', '94103', anyValue)).to.deep.equal({
       value: { stores: ['s1'] },
       storedAt: clock,
     });
@@ -130,18 +144,22 @@ describe('createSwr', () => {
     const error = new OmniError('http', 'server error', { status: 503 });
     const swr = createSwr(cache, { now });
     let caught: unknown;
-    await swr.read('stores', '94103', () => Promise.reject(error)).catch((e) => (caught = e));
+    await swr
+      .read('stores', '94103', () => Promise.reject(error), { check: anyValue })
+      .catch((e) => (caught = e));
     expect(caught).to.equal(error);
-    expect(await cache.get('stores', '94103')).to.equal(undefined);
+    expect(await cache.get('stores', '94103', anyValue)).to.equal(undefined);
     const fetcher = counting(async () => 'ok');
-    expect((await swr.read('stores', '94103', fetcher)).value).to.equal('ok');
+    expect((await swr.read('stores', '94103', fetcher, { check: anyValue })).value).to.equal('ok');
     expect(fetcher.calls).to.equal(1);
   });
 
   it('ignores an entry older than MAX_STALE_AGE_MS', async () => {
     await cache.set('stores', '94103', 'ancient', clock - MAX_STALE_AGE_MS);
     const fetcher = counting(async () => 'new');
-    const result = await createSwr(cache, { now }).read('stores', '94103', fetcher);
+    const result = await createSwr(cache, { now }).read('stores', '94103', fetcher, {
+      check: anyValue,
+    });
     expect(result).to.deep.equal({
       value: 'new',
       updatedAt: clock,
@@ -159,10 +177,10 @@ describe('createSwr', () => {
     const other = counting(async () => 0);
     const swr = createSwr(cache, { now });
     const reads = [
-      swr.read('availability', 'sku1', fetcher),
-      swr.read('availability', 'sku1', fetcher),
-      swr.read('availability', 'sku1', fetcher),
-      swr.read('availability', 'sku2', other),
+      swr.read('availability', 'sku1', fetcher, { check: anyValue }),
+      swr.read('availability', 'sku1', fetcher, { check: anyValue }),
+      swr.read('availability', 'sku1', fetcher, { check: anyValue }),
+      swr.read('availability', 'sku2', other, { check: anyValue }),
     ];
     await new Promise((r) => setTimeout(r, 10));
     release(5);
@@ -173,7 +191,7 @@ describe('createSwr', () => {
     // Once settled, a later (stale) read asks the network again.
     clock += 2 * MINUTE;
     await (
-      await swr.read('availability', 'sku1', fetcher)
+      await swr.read('availability', 'sku1', fetcher, { check: anyValue })
     ).revalidation;
     expect(fetcher.calls).to.equal(2);
   });
@@ -190,8 +208,8 @@ describe('createSwr', () => {
     const swr = createSwr(cache, { now });
     const a = new AbortController();
     const b = new AbortController();
-    const first = swr.read('stores', 'x', fetcher, a.signal);
-    const second = swr.read('stores', 'x', fetcher, b.signal);
+    const first = swr.read('stores', 'x', fetcher, { signal: a.signal, check: anyValue });
+    const second = swr.read('stores', 'x', fetcher, { signal: b.signal, check: anyValue });
     await new Promise((r) => setTimeout(r, 0));
     a.abort();
     let firstError: unknown;
@@ -202,11 +220,11 @@ describe('createSwr', () => {
     expect((await second).value).to.equal(1);
 
     const c = new AbortController();
-    const third = swr.read('slots', 'y', fetcher, c.signal);
+    const third = swr.read('slots', 'y', fetcher, { signal: c.signal, check: anyValue });
     await new Promise((r) => setTimeout(r, 0));
     c.abort();
     await third.catch(() => {});
     expect(fetcher.signals[1]!.aborted).to.equal(true);
-    expect(await cache.get('slots', 'y')).to.equal(undefined);
+    expect(await cache.get('slots', 'y', anyValue)).to.equal(undefined);
   });
 });

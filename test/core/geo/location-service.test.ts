@@ -28,10 +28,14 @@ class FakePrefs implements PreferenceStore {
     this.openGate?.();
   }
 
-  async get<T>(key: string): Promise<T | undefined> {
+  async get<T>(key: string, check: (value: unknown) => value is T): Promise<T | undefined> {
     await this.gate;
     if (this.failReads) throw new DOMException('blocked', 'UnknownError');
-    return structuredClone(this.data.get(key)) as T | undefined;
+    const value: unknown = structuredClone(this.data.get(key));
+    if (value === undefined) return undefined;
+    if (check(value)) return value;
+    this.data.delete(key);
+    return undefined;
   }
 
   async set<T>(key: string, value: T): Promise<void> {
@@ -129,34 +133,25 @@ describe('getCurrentPosition', () => {
 
 describe('createLocationService', () => {
   describe('defaults and remembered values', () => {
-    it('uses the merchant defaults until the shopper chooses', async () => {
-      const service = createLocationService(new FakePrefs(), {
-        defaultLocation: POSTAL,
-        defaultStoreId: 'store-1',
-      });
+    it('uses the merchant default until the shopper chooses', async () => {
+      const service = createLocationService(new FakePrefs(), { defaultLocation: POSTAL });
       await service.ready;
       expect(service.location).to.deep.equal(POSTAL);
       expect(service.isShopperChoice).to.equal(false);
-      expect(service.myStoreId).to.equal('store-1');
     });
 
     it('has no location at all without defaults or a remembered value', async () => {
       const service = createLocationService(new FakePrefs());
       await service.ready;
       expect(service.location).to.equal(undefined);
-      expect(service.myStoreId).to.equal(undefined);
     });
 
-    it('loads the remembered location and store, which win over the defaults', async () => {
-      const prefs = new FakePrefs({ location: NAIROBI, myStoreId: 'store-9' });
-      const service = createLocationService(prefs, {
-        defaultLocation: POSTAL,
-        defaultStoreId: 'store-1',
-      });
+    it('loads the remembered location, which wins over the default', async () => {
+      const prefs = new FakePrefs({ location: NAIROBI });
+      const service = createLocationService(prefs, { defaultLocation: POSTAL });
       await service.ready;
       expect(service.location).to.deep.equal(NAIROBI);
       expect(service.isShopperChoice).to.equal(true);
-      expect(service.myStoreId).to.equal('store-9');
     });
 
     it('notifies subscribers when remembered values arrive', async () => {
@@ -167,16 +162,13 @@ describe('createLocationService', () => {
       expect(calls).to.equal(1);
     });
 
-    it('ignores corrupt stored values', async () => {
-      const prefs = new FakePrefs({
-        location: { kind: 'coords', lat: 'x', lng: 500 },
-        myStoreId: { id: 'store-9' },
-      });
-      const service = createLocationService(prefs, { defaultStoreId: 'store-1' });
+    it('ignores a corrupt stored value, and deletes it', async () => {
+      const prefs = new FakePrefs({ location: { kind: 'coords', lat: 'x', lng: 500 } });
+      const service = createLocationService(prefs);
       await service.ready;
       expect(service.location).to.equal(undefined);
       expect(service.isShopperChoice).to.equal(false);
-      expect(service.myStoreId).to.equal('store-1');
+      expect(prefs.data.has('location')).to.equal(false);
     });
 
     it('resolves ready with the defaults when storage cannot be read', async () => {
@@ -188,15 +180,13 @@ describe('createLocationService', () => {
     });
 
     it('keeps a choice made before the remembered values finished loading', async () => {
-      const prefs = new FakePrefs({ location: NAIROBI, myStoreId: 'old' });
+      const prefs = new FakePrefs({ location: NAIROBI });
       prefs.hold();
       const service = createLocationService(prefs);
       await service.setLocation(POSTAL);
-      await service.setMyStore('new');
       prefs.release();
       await service.ready;
       expect(service.location).to.deep.equal(POSTAL);
-      expect(service.myStoreId).to.equal('new');
     });
   });
 
@@ -214,16 +204,16 @@ describe('createLocationService', () => {
       expect(prefs.data.get('location')).to.deep.equal(POSTAL);
     });
 
-    it('remembers my store and forgets it again (the default then applies)', async () => {
+    it("forgets the shopper's location again (the default then applies)", async () => {
       const prefs = new FakePrefs();
-      const service = createLocationService(prefs, { defaultStoreId: 'store-1' });
+      const service = createLocationService(prefs, { defaultLocation: NAIROBI });
       await service.ready;
-      await service.setMyStore('store-7');
-      expect(service.myStoreId).to.equal('store-7');
-      expect(prefs.data.get('myStoreId')).to.equal('store-7');
-      await service.setMyStore(undefined);
-      expect(service.myStoreId).to.equal('store-1');
-      expect(prefs.data.has('myStoreId')).to.equal(false);
+      await service.setLocation(POSTAL);
+      expect(prefs.data.get('location')).to.deep.equal(POSTAL);
+      await service.clearLocation();
+      expect(service.location).to.deep.equal(NAIROBI);
+      expect(service.isShopperChoice).to.equal(false);
+      expect(prefs.data.has('location')).to.equal(false);
     });
 
     it('keeps working for the session when storage writes fail', async () => {
@@ -232,9 +222,7 @@ describe('createLocationService', () => {
       const service = createLocationService(prefs);
       await service.ready;
       await service.setLocation(POSTAL);
-      await service.setMyStore('store-7');
       expect(service.location).to.deep.equal(POSTAL);
-      expect(service.myStoreId).to.equal('store-7');
     });
 
     it('stops notifying after unsubscribe and survives a throwing listener', async () => {
@@ -245,9 +233,9 @@ describe('createLocationService', () => {
         throw new Error('listener bug');
       });
       const unsubscribe = service.subscribe(() => calls++);
-      await service.setMyStore('a');
+      await service.setLocation(POSTAL);
       unsubscribe();
-      await service.setMyStore('b');
+      await service.setLocation(NAIROBI);
       expect(calls).to.equal(1);
     });
 

@@ -22,7 +22,7 @@ describe('setOmniLocale', () => {
     await setOmniLocale('ar-EG');
     expect(getOmniLocale()).to.equal('ar');
     expect(load.callCount).to.equal(1);
-    expect(msg('Change location', { id: 'stock.location.change' })).to.equal('تغيير الموقع');
+    expect(msg('Change location', { id: 'location.change' })).to.equal('تغيير الموقع');
   });
 
   it('switches back to English without loading anything', async () => {
@@ -32,7 +32,7 @@ describe('setOmniLocale', () => {
     await setOmniLocale('en');
     expect(getOmniLocale()).to.equal('en');
     expect(load.callCount).to.equal(0);
-    expect(msg('Change location', { id: 'stock.location.change' })).to.equal('Change location');
+    expect(msg('Change location', { id: 'location.change' })).to.equal('Change location');
   });
 
   it('falls back to English with a warning when the translations cannot be loaded', async () => {
@@ -41,7 +41,7 @@ describe('setOmniLocale', () => {
     localeLoaders.ar = () => Promise.reject(failure);
     await setOmniLocale('ar');
     expect(getOmniLocale()).to.equal('en');
-    expect(msg('Change location', { id: 'stock.location.change' })).to.equal('Change location');
+    expect(msg('Change location', { id: 'location.change' })).to.equal('Change location');
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0])).to.include('"ar" translations');
     expect(warn.firstCall.args[1]).to.equal(failure);
@@ -55,6 +55,6 @@ describe('setOmniLocale', () => {
     localeLoaders.ar = loadArabic;
     await setOmniLocale('ar');
     expect(getOmniLocale()).to.equal('ar');
-    expect(msg('Change location', { id: 'stock.location.change' })).to.equal('تغيير الموقع');
+    expect(msg('Change location', { id: 'location.change' })).to.equal('تغيير الموقع');
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { BackendClient } from '../../../src/core/api/backend-client.js';
+import type { StockCapability } from '../../../src/core/api/backend-client.js';
 import { createAvailabilityBatcher } from '../../../src/core/api/batcher.js';
 import { OmniError } from '../../../src/core/api/errors.js';
 import type {
@@ -40,7 +40,7 @@ function fakeBackend(stores: Store[], stock: Availability[]) {
   const calls = { stores: [] as StoreQuery[], availability: [] as AvailabilityQuery[] };
   let down = false;
   const fail = () => Promise.reject(new OmniError('network', 'down'));
-  const backend: BackendClient = {
+  const backend: StockCapability = {
     findStores(query) {
       calls.stores.push(query);
       return down ? fail() : Promise.resolve(stores);

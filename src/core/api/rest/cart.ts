@@ -11,7 +11,7 @@ import type {
 } from '../backend-client.js';
 import { CartHandoffSchema, CartSchema } from '../schemas/cart.js';
 import type { CartOp, MergeStrategy } from '../types.js';
-import { Http, type JsonAnswer } from './http.js';
+import { type Http, type JsonAnswer } from './http.js';
 
 const cartId = (id: string) => `/carts/${encodeURIComponent(id)}`;
 

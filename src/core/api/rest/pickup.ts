@@ -5,7 +5,7 @@
 import type { PickupCapability, RequestOptions } from '../backend-client.js';
 import { PickupReservationSchema, PickupSlotsResponseSchema } from '../schemas/pickup.js';
 import type { PickupReservationRequest, PickupSlotQuery } from '../types.js';
-import { hasCode, Http } from './http.js';
+import { hasCode, type Http } from './http.js';
 
 export function restPickup(http: Http): PickupCapability {
   return {

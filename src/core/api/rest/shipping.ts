@@ -1,7 +1,7 @@
 /** The shipping capability over contract v1: `GET /shipping/rules?country=`. */
 import type { RequestOptions, ShippingCapability } from '../backend-client.js';
 import { ShippingRulesSchema } from '../schemas/shipping.js';
-import { Http } from './http.js';
+import { type Http } from './http.js';
 
 export function restShipping(http: Http): ShippingCapability {
   return {

@@ -18,7 +18,7 @@ import {
   type StoreIdsQuery,
   type StoreQuery,
 } from '../types.js';
-import { chunk, Http, unique, type Params } from './http.js';
+import { chunk, type Http, unique, type Params } from './http.js';
 
 /** Where a query is: `near=` or `postalCode=&country=`, or nothing. */
 function place(query: object): Params {

@@ -30,6 +30,9 @@ export const templates: TemplateMap = {
   'stock.badge.online.backorder': 'متاح للطلب المؤجل عبر الإنترنت',
   'stock.badge.online.preorder': 'متاح للحجز المسبق عبر الإنترنت',
   'stock.badge.unavailable': 'معلومات المخزون غير متاحة',
+  'stock.badge.inAtMine': str`متوفر في متجرك، ${0}`,
+  'stock.badge.lowAtMine': str`كمية محدودة في متجرك، ${0}`,
+  'stock.badge.updated': str`(آخر تحديث ${0})`,
   'stock.checking': 'جارٍ التحقق من المخزون…',
 
   // Errors
@@ -37,6 +40,7 @@ export const templates: TemplateMap = {
   'stock.error.invalidResponse': 'معلومات المخزون غير متاحة حاليًا.',
   'stock.error.generic': 'حدث خطأ أثناء التحقق من المخزون. يُرجى المحاولة مرة أخرى.',
   'stock.error.retry': 'إعادة المحاولة',
+  'stock.error.unsupported': 'لم يُفعّل هذا المتجر عرض مخزون الفروع بعد.',
 
   // Opening hours (times are the store's local time)
   'stock.hours.closed': 'مغلق',
@@ -48,28 +52,28 @@ export const templates: TemplateMap = {
   'stock.hours.opensLater': str`مغلق · يفتح ${0} الساعة ${1}`,
 
   // Location
-  'stock.location.nearPostal': str`بالقرب من ${0}`,
-  'stock.location.nearYou': 'بالقرب من موقعك',
-  'stock.location.change': 'تغيير الموقع',
-  'stock.location.cancel': 'إلغاء',
+  'location.nearPostal': str`بالقرب من ${0}`,
+  'location.nearYou': 'بالقرب من موقعك',
+  'location.change': 'تغيير الموقع',
+  'location.cancel': 'إلغاء',
   'stock.location.prompt': 'ابحث عن هذا المنتج في متجر قريب منك.',
-  'stock.location.useMine': 'استخدم موقعي',
-  'stock.location.locating': 'جارٍ تحديد موقعك…',
-  'stock.location.or': 'أو',
-  'stock.location.postalLabel': 'الرمز البريدي',
-  'stock.location.submit': 'ابحث عن المتاجر',
-  'stock.location.error.empty': 'أدخل الرمز البريدي.',
-  'stock.location.error.unknownPostal':
+  'location.useMine': 'استخدم موقعي',
+  'location.locating': 'جارٍ تحديد موقعك…',
+  'location.or': 'أو',
+  'location.postalLabel': 'الرمز البريدي',
+  'location.submit': 'ابحث عن المتاجر',
+  'location.countryLabel': 'البلد',
+  'location.error.empty': 'أدخل الرمز البريدي.',
+  'location.error.unknownPostal':
     'لم نتمكن من العثور على هذا الرمز البريدي. تحقّق منه وحاول مرة أخرى.',
-  'stock.location.error.denied':
+  'location.error.denied':
     'خدمة تحديد الموقع مُعطَّلة لهذا الموقع الإلكتروني. أدخل الرمز البريدي بدلًا من ذلك، أو اسمح بتحديد الموقع من إعدادات المتصفح.',
-  'stock.location.error.unsupported':
+  'location.error.unsupported':
     'لا يمكن لهذا المتصفح مشاركة موقعك. أدخل الرمز البريدي بدلًا من ذلك.',
-  'stock.location.error.timeout':
-    'استغرق تحديد موقعك وقتًا طويلًا. حاول مرة أخرى أو أدخل الرمز البريدي.',
-  'stock.location.error.unavailable': 'موقعك غير متاح حاليًا. أدخل الرمز البريدي بدلًا من ذلك.',
-  'stock.location.error.failed': 'تعذّر استخدام هذا الموقع. يُرجى المحاولة مرة أخرى.',
-  'stock.place.yourLocation': 'موقعك',
+  'location.error.timeout': 'استغرق تحديد موقعك وقتًا طويلًا. حاول مرة أخرى أو أدخل الرمز البريدي.',
+  'location.error.unavailable': 'موقعك غير متاح حاليًا. أدخل الرمز البريدي بدلًا من ذلك.',
+  'location.error.failed': 'تعذّر استخدام هذا الموقع. يُرجى المحاولة مرة أخرى.',
+  'location.yourLocation': 'موقعك',
 
   // Summary (polite live region)
   'stock.summary.noLocation': 'اختر موقعًا لمعرفة توفر المنتج في المتاجر القريبة منك.',
@@ -94,6 +98,7 @@ export const templates: TemplateMap = {
   'stock.store.directions': 'الاتجاهات',
   'stock.newTab': '(يُفتح في علامة تبويب جديدة)',
   'stock.store.setMine': 'اجعله متجري',
+  'stock.store.forget': 'إلغاء اختياره كمتجري',
   'stock.store.chosen': str`أصبح ${0} متجرك.`,
 
   // Back in stock

@@ -1,11 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import { configure, installPageServices } from '../../src/core/page.js';
-import { getOmniLocale, setOmniLocale } from '../../src/core/i18n/localization.js';
+import { configure, installPage } from '../../../src/components/provider/page.js';
+import { getOmniLocale, setOmniLocale } from '../../../src/core/i18n/localization.js';
 
 describe('page-level services and configure()', () => {
   const cacheName = `omnishelf-page-test-${Date.now()}`;
-  before(() => installPageServices());
+  before(() => installPage());
   after(async () => {
     document.documentElement.lang = 'en';
     configure({ cacheName: `${cacheName}-done`, locale: 'en' });

@@ -1,10 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import type { BackendClient } from '../../src/core/api/backend-client.js';
-import type { AvailabilityQuery, StockStatus } from '../../src/core/api/types.js';
-import { resolveConfig } from '../../src/core/config.js';
-import { createServices } from '../../src/core/services.js';
-import { makeStore } from '../helpers/fixture-with-services.js';
+import type { BackendClient } from '../../../src/core/api/backend-client.js';
+import type { AvailabilityQuery, StockStatus, Store } from '../../../src/core/api/types.js';
+import { resolveConfig, type OmniConfig } from '../../../src/core/config.js';
+import { resolveService } from '../../../src/core/services/registry.js';
+import { locationService, myStoreService, stockService } from '../../../src/core/services/stock.js';
+import { makeStore } from '../../helpers/fixture-with-services.js';
+
+/** The services of the stock widgets for a configuration, as a provider resolves them. */
+function createServices(config: OmniConfig, backend?: BackendClient) {
+  return {
+    stock: resolveService(stockService, config, backend),
+    location: resolveService(locationService, config, backend),
+    myStore: resolveService(myStoreService, config, backend),
+  };
+}
 
 const NAIROBI = { kind: 'postal', postalCode: '00100', country: 'KE' } as const;
 const OSLO = { kind: 'postal', postalCode: '0150', country: 'NO' } as const;
@@ -32,7 +42,7 @@ function backend(status: StockStatus, cacheKey?: string, stores = 2) {
   return { client, asked };
 }
 
-describe('services (composition root)', () => {
+describe('stock services (defined once, shared by settings)', () => {
   const cacheName = `omnishelf-services-test-${Date.now()}`;
   const config = (extra = {}) => resolveConfig({ cacheName, ...extra });
   after(() => deleteDB(cacheName));
@@ -50,9 +60,9 @@ describe('services (composition root)', () => {
     const oslo = createServices(config({ defaultLocation: OSLO }));
     await nairobi.location.ready;
     expect(nairobi.location.location).to.deep.equal(NAIROBI);
-    expect(nairobi.location.myStoreId).to.equal('ke-1');
+    expect(nairobi.myStore.storeId).to.equal('ke-1');
     expect(oslo.location.location).to.deep.equal(OSLO);
-    expect(oslo.location.myStoreId).to.equal(undefined);
+    expect(oslo.myStore.storeId).to.equal(undefined);
     // Views of one service share `ready`, so widgets never flash "loading" when defaults change.
     expect(oslo.location.ready).to.equal(nairobi.location.ready);
 
@@ -81,5 +91,20 @@ describe('services (composition root)', () => {
     expect(asked[0].storeIds).to.have.length(5);
     // The nearest five: distances 1..5 km.
     expect(result.value.stores.map((s) => s.store.distanceKm)).to.have.members([1, 2, 3, 4, 5]);
+  });
+
+  it("shares the shopper's store between configurations, each with its own default", async () => {
+    const a = createServices(config({ defaultStoreId: 's0' }), backend('in_stock', 'mine').client);
+    const b = createServices(config({ currency: 'KES' }), backend('in_stock', 'mine').client);
+    await Promise.all([a.myStore.ready, b.myStore.ready]);
+    expect(a.myStore.storeId).to.equal('s0');
+    expect(b.myStore.storeId).to.equal(undefined);
+    const chosen: Store = makeStore({ id: 's1' });
+    await b.myStore.set(chosen);
+    expect(a.myStore.storeId).to.equal('s1');
+    expect(a.myStore.store?.id).to.equal('s1');
+    await a.myStore.clear();
+    expect(b.myStore.storeId).to.equal(undefined);
+    expect(a.myStore.storeId).to.equal('s0');
   });
 });
