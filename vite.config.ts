@@ -74,7 +74,10 @@ function reserveStylesheet(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'omnishelf.css',
-        source: readFileSync(fileURLToPath(new URL('src/styles/omnishelf.css', import.meta.url)), 'utf8')
+        source: readFileSync(
+          fileURLToPath(new URL('src/styles/omnishelf.css', import.meta.url)),
+          'utf8',
+        )
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{}:;,>])\s*/g, '$1')
