@@ -67,6 +67,25 @@ describe('demo backend (MSW handlers, contract v1)', () => {
       expect(distances[0]).to.be.below(2);
     });
 
+    it('answers stores by id, in the order asked, with distances when a place is given', async () => {
+      const res = await get('/stores?ids=ke-nbo-westlands,nope,ke-nbo-cbd&near=-1.28,36.82');
+      expect(res.status).to.equal(200);
+      const { stores } = (await res.json()) as { stores: Store[] };
+      expect(stores.map((s) => s.id)).to.deep.equal(['ke-nbo-westlands', 'ke-nbo-cbd']);
+      expect(stores.every((s) => typeof s.distanceKm === 'number')).to.equal(true);
+      const plain = (await (await get('/stores?ids=ke-nbo-cbd')).json()) as { stores: Store[] };
+      expect(plain.stores[0]!.distanceKm).to.equal(undefined);
+      const gone = (await (await get('/stores?ids=closed-for-good')).json()) as { stores: Store[] };
+      expect(gone.stores).to.deep.equal([]);
+    });
+
+    it('answers 400 for more than 50 ids, or ids with radiusKm or limit', async () => {
+      const many = Array.from({ length: 51 }, (_, i) => `s${i}`).join(',');
+      expect((await get(`/stores?ids=${many}`)).status).to.equal(400);
+      expect((await get('/stores?ids=ke-nbo-cbd&limit=3')).status).to.equal(400);
+      expect((await get('/stores?ids=ke-nbo-cbd&near=1,1&radiusKm=5')).status).to.equal(400);
+    });
+
     it('applies radiusKm and limit', async () => {
       const inRadius = (await (await get('/stores?near=-1.28,36.82&radiusKm=50')).json()) as {
         stores: Store[];
