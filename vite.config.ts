@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import type { ModuleInfo } from 'rollup';
 import { omniDemoBackend } from './src/mocks/vite-plugin.js';
 import { minifyCssParts, minifyHtmlParts } from './scripts/minify-literals.js';
 
@@ -158,6 +159,67 @@ const { version } = JSON.parse(
   readFileSync(fileURLToPath(new URL('package.json', import.meta.url)), 'utf8'),
 ) as { version: string };
 
+/**
+ * `OMNI_SINGLE_FILE=1 vite build` writes the same code as ONE file with every element inside
+ * (dist/bench/single/omnishelf.js): the reference `npm run bench` compares the loader with.
+ */
+const singleFile = process.env.OMNI_SINGLE_FILE === '1';
+
+/**
+ * Groups modules into few chunks, so that a page fetches few files (each file is compressed on
+ * its own; fewer files compress better and cost fewer requests):
+ * - `shared`: everything that the elements of more than one folder use (Lit and its helpers,
+ *   the page host, storage, the REST transport ...);
+ * - `<folder>`: what only the elements of one component folder use, statically, from the folder's
+ *   chunk entry (`index.ts`); its lazily loaded views (the stock checker's full view) import it.
+ * Everything else (the full view itself, translations, geolocation) keeps a chunk of its own.
+ */
+function chunkGroups(): (
+  id: string,
+  meta: { getModuleInfo(id: string): ModuleInfo | null },
+) => string | undefined {
+  const familyCache = new Map<string, Set<string>>();
+  const folderOf = (id: string) => /\/src\/components\/([^/]+)\//.exec(id)?.[1];
+  return (id, { getModuleInfo }) => {
+    if (id.includes('/src/loader.ts') || id.includes('/i18n/locales/')) return undefined;
+    /** The component folders whose code reaches this module (through any imports). */
+    const families = (moduleId: string, seen = new Set<string>()): Set<string> => {
+      const cached = familyCache.get(moduleId);
+      if (cached) return cached;
+      const out = new Set<string>();
+      if (seen.has(moduleId)) return out;
+      seen.add(moduleId);
+      const info = getModuleInfo(moduleId);
+      const folder = folderOf(moduleId);
+      const isEntry = folder !== undefined && /\/index\.ts$|-full\.ts$/.test(moduleId);
+      if (isEntry) out.add(folder);
+      for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) {
+        if (importer.includes('/src/loader.ts')) continue;
+        for (const family of families(importer, seen)) out.add(family);
+      }
+      familyCache.set(moduleId, out);
+      return out;
+    };
+    const owners = families(id);
+    if (owners.size > 1) return 'shared';
+    const [only] = owners;
+    const info = getModuleInfo(id);
+    // A folder's lazily loaded view keeps its own chunk; what its entry imports goes with it.
+    const loadedLazily = (info?.dynamicImporters ?? []).some((d) => !d.includes('/src/loader.ts'));
+    if (only && !/-full\.ts$/.test(id) && !loadedLazily) {
+      const reachedFromEntry = (moduleId: string, seen = new Set<string>()): boolean => {
+        if (seen.has(moduleId)) return false;
+        seen.add(moduleId);
+        if (moduleId.endsWith(`/components/${only}/index.ts`)) return true;
+        const m = getModuleInfo(moduleId);
+        return (m?.importers ?? []).some((importer) => reachedFromEntry(importer, seen));
+      };
+      if (reachedFromEntry(id)) return only;
+    }
+    return undefined;
+  };
+}
+
 export default defineConfig(({ command }) => ({
   define: { __OMNI_VERSION__: JSON.stringify(version) },
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -172,7 +234,7 @@ export default defineConfig(({ command }) => ({
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {
-    outDir: 'dist',
+    outDir: singleFile ? 'dist/bench/single' : 'dist',
     // `npm run build` cleans dist/ itself; the bundle must not wipe dist/esm from tsc.
     emptyOutDir: false,
     copyPublicDir: false,
@@ -189,6 +251,8 @@ export default defineConfig(({ command }) => ({
       output: {
         format: 'es',
         entryFileNames: 'omnishelf.js',
+        inlineDynamicImports: singleFile,
+        manualChunks: singleFile ? undefined : chunkGroups(),
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('/i18n/locales/')
             ? 'locales/[name]-[hash].js'

@@ -43,16 +43,14 @@ const __vitePreload = (load: () => Promise<unknown>, deps?: string[], importerUr
 };
 void __vitePreload; // used by the build's rewrite of import() only
 
-/** What each tag needs: its chunk, and for a full stock checker the full view's chunk too. */
+/**
+ * Each tag's chunk. An element loads its own lazy parts (the stock checker's full view) as soon
+ * as it is defined, so that they do not compete for bandwidth with the code that starts the
+ * stock requests.
+ */
 const ELEMENTS: Record<string, Load> = {
   'omni-provider': () => import('./components/provider/index.js'),
-  'omni-stock-checker': (element) =>
-    Promise.all([
-      import('./components/stock-checker/index.js'),
-      element.getAttribute('variant') === 'badge'
-        ? undefined
-        : import('./components/stock-checker/stock-checker-full.js'),
-    ]),
+  'omni-stock-checker': () => import('./components/stock-checker/index.js'),
 };
 
 /** Translations other than English (the source language, built in). */
@@ -110,7 +108,7 @@ function load(root: ParentNode): Promise<void> {
   found.push(...root.querySelectorAll(SELECTOR));
   for (const element of found) {
     const tag = element.localName;
-    const key = `${tag}|${element.getAttribute('variant') === 'badge' ? 'badge' : ''}`;
+    const key = tag;
     if (started.has(key)) continue;
     started.add(key);
     loads.push(

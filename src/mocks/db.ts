@@ -52,6 +52,8 @@ export interface DemoDbOptions {
   now?: () => Date;
   /** Omit `quantity` from availability, as merchants who hide counts do. Default false. */
   hideQuantities?: boolean;
+  /** More skus with generated stock, beyond the catalog's (benchmarks with hundreds of tiles). */
+  extraSkus?: readonly string[];
   /** How long a handoff code stays claimable. Default 10 minutes. */
   handoffTtlMs?: number;
   /** How long a pickup reservation holds its slot. Default 15 minutes. */
@@ -83,7 +85,7 @@ export interface StoredResult {
 
 export interface DemoDb {
   readonly seed: number;
-  readonly options: Required<Omit<DemoDbOptions, 'now'>>;
+  readonly options: Required<Omit<DemoDbOptions, 'now' | 'extraSkus'>>;
   now(): Date;
   stores: Store[];
   /** Keyed by `stockKey(sku, storeId)`. */
@@ -183,7 +185,12 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
   };
 
   const freshStock = () =>
-    generateStock({ seed, now: now(), skus: ALL_SKUS, storeIds: STORES.map((s) => s.id) });
+    generateStock({
+      seed,
+      now: now(),
+      skus: [...ALL_SKUS, ...(options.extraSkus ?? [])],
+      storeIds: STORES.map((s) => s.id),
+    });
 
   const requireCart = (id: string): Cart => {
     const cart = db.carts.get(id);

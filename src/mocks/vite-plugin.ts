@@ -1,7 +1,9 @@
 /**
  * Vite plugin: the demo backend over real HTTP on the dev and preview servers, so two browsers on
  * two devices share one backend (and one cart). Same MSW handlers as the service worker, run by
- * @mswjs/http-middleware. Also mounts:
+ * @mswjs/http-middleware. For development only: it has no authentication and keeps everything in
+ * memory. On the dev server only (never under `vite preview`), and only for same-origin requests,
+ * it also mounts:
  *
  * - `GET  /__omni/faults`  current faults as JSON
  * - `POST /__omni/faults`  JSON partial of `Faults` to set; `{"reset": true}` resets them
@@ -20,6 +22,8 @@ export interface OmniDemoBackendOptions {
   baseUrl?: string;
   /** Seed of the demo data. */
   seed?: number;
+  /** More skus with generated stock (benchmarks). */
+  extraSkus?: readonly string[];
 }
 
 const CONTROL_PREFIX = '/__omni/';
@@ -43,7 +47,7 @@ export function omniDemoBackend(options: OmniDemoBackendOptions = {}): Plugin {
   const basePath = (
     /^[a-z][a-z\d+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl
   ).replace(/\/+$/, '');
-  const db = createDemoDb(options.seed);
+  const db = createDemoDb(options.seed, { extraSkus: options.extraSkus });
   const faults = createFaultState();
   // Handlers match the path on any origin, which is what a server behind any host name needs.
   const mswMiddleware = createMiddleware(...createHandlers({ baseUrl: basePath, db, faults }));
@@ -77,47 +81,75 @@ export function omniDemoBackend(options: OmniDemoBackendOptions = {}): Plugin {
     });
   };
 
-  const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    const url = req.url ?? '/';
-    const pathname = url.split('?')[0] ?? '/';
-    if (pathname.startsWith(CONTROL_PREFIX)) {
-      control(req, res, pathname.slice(CONTROL_PREFIX.length)).catch(next);
-      return;
+  /** A request from a page of this server (or a tool without a browser), not another site. */
+  const sameOrigin = (req: IncomingMessage): boolean => {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
     }
-    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
-      next();
-      return;
-    }
-    const current = faults.getFaults();
-    if (current.offline) {
-      // A network error over real HTTP: drop the connection (after the latency, if any).
-      setTimeout(() => req.socket.destroy(), current.latencyMs);
-      return;
-    }
-    // @mswjs/http-middleware is written for Express; give Connect's request the three members it
-    // reads (`protocol`, `get`, `header`).
-    const shim = req as IncomingMessage & {
-      protocol?: string;
-      get?: (name: string) => string | undefined;
-      header?: (name: string) => string | undefined;
-    };
-    shim.protocol ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-    const header = (name: string) => {
-      const value = req.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(', ') : value;
-    };
-    shim.get ??= header;
-    shim.header ??= header;
-    (mswMiddleware as unknown as Connect.NextHandleFunction)(shim, res, next);
   };
+
+  const middleware =
+    (controls: boolean): Connect.NextHandleFunction =>
+    (req, res, next) => {
+      const url = req.url ?? '/';
+      const pathname = url.split('?')[0] ?? '/';
+      if (pathname.startsWith(CONTROL_PREFIX)) {
+        if (!controls) {
+          next();
+          return;
+        }
+        if (!sameOrigin(req)) {
+          sendJson(res, 403, {
+            error: {
+              code: 'forbidden',
+              message: 'Demo controls answer same-origin requests only.',
+            },
+          });
+          return;
+        }
+        control(req, res, pathname.slice(CONTROL_PREFIX.length)).catch(next);
+        return;
+      }
+      if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+        next();
+        return;
+      }
+      const current = faults.getFaults();
+      if (current.offline) {
+        // A network error over real HTTP: drop the connection (after the latency, if any).
+        setTimeout(() => req.socket.destroy(), current.latencyMs);
+        return;
+      }
+      // @mswjs/http-middleware is written for Express; give Connect's request the three members it
+      // reads (`protocol`, `get`, `header`).
+      const shim = req as IncomingMessage & {
+        protocol?: string;
+        get?: (name: string) => string | undefined;
+        header?: (name: string) => string | undefined;
+      };
+      shim.protocol ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+      const header = (name: string) => {
+        const value = req.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+      };
+      shim.get ??= header;
+      shim.header ??= header;
+      (mswMiddleware as unknown as Connect.NextHandleFunction)(shim, res, next);
+    };
 
   return {
     name: 'omni-demo-backend',
     configureServer(server) {
-      server.middlewares.use(middleware);
+      server.middlewares.use(middleware(true));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware);
+      server.middlewares.use(middleware(false));
     },
   };
 }

@@ -3,7 +3,6 @@
  * view's code is another chunk, loaded by the element (and preloaded by the loader) on demand.
  */
 import '../../core/services/stock.js';
-import '../../core/services/clock.js';
 import '../provider/install.js';
 
 export { OmniStockChecker } from './stock-checker.js';

@@ -5,6 +5,10 @@
  * checker, so that badges on product tiles never pay for it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { clockContext } from '../../core/context.js';
+import '../../core/services/clock.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { msg, str } from '@lit/localize';
 import type { Availability, StockStatus, Store } from '../../core/api/types.js';
 import { isOmniError, isRejectedPostalCode } from '../../core/api/errors.js';
@@ -16,11 +20,11 @@ import { directionsUrl } from '../../core/geo/distance.js';
 import { storeOpenState } from '../../core/geo/hours.js';
 import {
   formatClockTime,
-  formatDayOffset,
   formatDistance,
   formatNumber,
   formatRelativeTime,
 } from '../../core/i18n/format.js';
+import { formatDayOffset } from '../../core/i18n/format-dates.js';
 import { effectiveStatus, isAvailable, quantityView } from '../../core/stock/rank.js';
 import type { StockResult, StoreStock } from '../../core/stock/types.js';
 import { LocationControls } from '../../controllers/location-controls.js';
@@ -46,7 +50,6 @@ export interface StockCheckerView {
   loading(): boolean;
   failure(): unknown;
   shown(): Fresh<StockResult> | undefined;
-  now(): number;
   formatLocale(): string;
   distanceUnit(): 'km' | 'mi';
   retry(): void;
@@ -97,6 +100,14 @@ export function createFullView(view: StockCheckerView): FullView {
   });
 
   const update = () => host.requestUpdate();
+  // The page clock keeps "Open now" and "Updated 5 minutes ago" current on a page left open.
+  const clock = new ClockController(host);
+  new ContextConsumer(host, {
+    context: clockContext,
+    subscribe: true,
+    callback: (value) => clock.setClock(value),
+  });
+  const now = () => clock.now;
   // The lookup may have found the remembered postal code unknown before this code arrived.
   if (isRejectedPostalCode(view.failure())) controls.open();
 
@@ -261,7 +272,7 @@ export function createFullView(view: StockCheckerView): FullView {
         ${
           shown.stale
             ? html`<span class="stale" part="stale"
-                >${msg(str`Updated ${formatRelativeTime(shown.updatedAt, view.now(), locale())}`, {
+                >${msg(str`Updated ${formatRelativeTime(shown.updatedAt, now(), locale())}`, {
                   id: 'stock.stale',
                 })}</span
               >`
@@ -378,8 +389,8 @@ export function createFullView(view: StockCheckerView): FullView {
   }
 
   function hoursText(store: Store): string {
-    const now = new Date(view.now());
-    const open = storeOpenState(store, now);
+    const at = new Date(now());
+    const open = storeOpenState(store, at);
     if (open.unknown) return msg('Opening hours not listed', { id: 'stock.hours.unknown' });
     if (open.open) {
       if (!open.closesAt) return msg('Open 24 hours', { id: 'stock.hours.open24' });
@@ -395,7 +406,7 @@ export function createFullView(view: StockCheckerView): FullView {
       return msg(str`Closed · opens tomorrow at ${time}`, { id: 'stock.hours.opensTomorrow' });
     }
     const day = formatDayOffset(open.opensAt.dayOffset, locale(), {
-      from: now,
+      from: at,
       timeZone: store.timezone,
     });
     return msg(str`Closed · opens ${day} at ${time}`, { id: 'stock.hours.opensLater' });

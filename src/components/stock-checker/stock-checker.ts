@@ -4,12 +4,10 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import {
-  clockContext,
   configContext,
   locationServiceContext,
   myStoreContext,
   stockServiceContext,
-  type Clock,
   type LocationService,
   type MyStoreService,
   type StockService,
@@ -22,8 +20,7 @@ import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable } from '../../core/stock/rank.js';
-import { formatDistance, formatRelativeTime } from '../../core/i18n/format.js';
-import { ClockController } from '../../controllers/clock-controller.js';
+import { formatDistance } from '../../core/i18n/format.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
 import { isolate } from '../base/bidi.js';
@@ -125,11 +122,6 @@ export class OmniStockChecker extends OmniElement {
   @property({ attribute: false })
   myStore?: MyStoreService;
 
-  /** The page clock (optional: without it, the element reads `Date.now()`). */
-  @consume({ context: clockContext, subscribe: true })
-  @property({ attribute: false })
-  clock?: Clock;
-
   /** The product's sku. Changing it refetches. */
   @property() sku = '';
 
@@ -156,7 +148,6 @@ export class OmniStockChecker extends OmniElement {
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
-  private readonly clockController = new ClockController(this);
 
   private readonly stockTask = new Task(this, {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
@@ -248,7 +239,6 @@ export class OmniStockChecker extends OmniElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.locationController.setService(this.location);
     this.myStoreController.setService(this.myStore);
-    this.clockController.setClock(this.clock);
     if (this.variant === 'full' && !this.view && !this.viewLoading) {
       this.viewLoading = this.loadView().finally(() => (this.viewLoading = undefined));
     }
@@ -306,7 +296,6 @@ export class OmniStockChecker extends OmniElement {
       loading: () => this.isLoading,
       failure: () => this.failure,
       shown: () => this.shownResult,
-      now: () => this.clockController.now,
       formatLocale: () => this.formatLocale,
       distanceUnit: () => this.distanceUnit,
       retry: () => {
@@ -479,10 +468,7 @@ export class OmniStockChecker extends OmniElement {
       <span class="icon" aria-hidden="true"></span>${text}${
         shown?.stale
           ? html` <span class="stale" part="stale"
-              >${msg(
-                str`(updated ${formatRelativeTime(shown.updatedAt, this.clockController.now, this.formatLocale)})`,
-                { id: 'stock.badge.updated' },
-              )}</span
+              >${msg('(may have changed)', { id: 'stock.badge.stale' })}</span
             >`
           : nothing
       }

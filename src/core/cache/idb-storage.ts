@@ -13,19 +13,15 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import type { Storage, StorageLimits } from './memory-storage.js';
 import {
-  createMemoryStorage,
   DEFAULT_MAX_ENTRIES,
-  type Storage,
-  type StorageLimits,
-} from './memory-storage.js';
-import type {
-  CacheKind,
-  Check,
-  KeyValueCache,
-  PreferenceStore,
-  RecordChange,
-  RecordStore,
+  type CacheKind,
+  type Check,
+  type KeyValueCache,
+  type PreferenceStore,
+  type RecordChange,
+  type RecordStore,
 } from './types.js';
 
 /** Current schema version; `upgrade` migrates any older database to it. */
@@ -136,7 +132,9 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     onFallback,
   } = options;
   let connection: Promise<Db> | undefined;
-  let memory: Storage | undefined;
+  /** Set once IndexedDB failed: memory serves from then on (its module loads on first need). */
+  let failed = false;
+  let memory: Promise<Storage> | undefined;
   const volatileListeners = new Set<() => void>();
 
   function openWithTimeout(): Promise<Db> {
@@ -191,9 +189,10 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     );
   }
 
-  function fallBack(reason: unknown): Storage {
-    if (!memory) {
-      memory = createMemoryStorage({ maxEntries, now });
+  /** Switches to memory for good (once: the callback and listeners hear it once). */
+  function fallBack(reason: unknown): Promise<Storage> {
+    if (!failed) {
+      failed = true;
       drop();
       onFallback?.(reason);
       for (const listener of [...volatileListeners]) {
@@ -205,6 +204,16 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       }
       volatileListeners.clear();
     }
+    if (!memory) {
+      const loading = import('./memory-storage.js').then((m) =>
+        m.createMemoryStorage({ maxEntries, now }),
+      );
+      memory = loading;
+      // Its code could not be loaded (offline): this call fails, the next one tries again.
+      loading.catch(() => {
+        if (memory === loading) memory = undefined;
+      });
+    }
     return memory;
   }
 
@@ -214,7 +223,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     onMemory: (storage: Storage) => Promise<T>,
     write = false,
   ): Promise<T> {
-    if (memory) return onMemory(memory);
+    if (failed) return onMemory(await fallBack(undefined));
     try {
       const pending = connect();
       const db = await pending;
@@ -237,13 +246,13 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       }
     } catch (error) {
       if (errorName(error) === 'DataCloneError') throw error;
-      return onMemory(fallBack(error));
+      return onMemory(await fallBack(error));
     }
   }
 
   const cache: KeyValueCache = {
     get backend() {
-      return memory ? 'memory' : 'indexeddb';
+      return failed ? 'memory' : 'indexeddb';
     },
     get<T>(kind: CacheKind, key: string, check: Check<T>) {
       return run(
@@ -331,10 +340,10 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
 
   const records: RecordStore = {
     get durable() {
-      return !memory;
+      return !failed;
     },
     onVolatile(listener) {
-      if (memory) {
+      if (failed) {
         queueMicrotask(listener);
         return () => undefined;
       }

@@ -4,18 +4,18 @@
  * clone), read values are checked, and the cache keeps at most `maxEntries`, evicting the oldest
  * by `storedAt`. Its records are not durable.
  */
-import type {
-  CacheEntry,
-  CacheKind,
-  Check,
-  KeyValueCache,
-  PreferenceStore,
-  RecordChange,
-  RecordStore,
+import {
+  DEFAULT_MAX_ENTRIES,
+  type CacheEntry,
+  type CacheKind,
+  type Check,
+  type KeyValueCache,
+  type PreferenceStore,
+  type RecordChange,
+  type RecordStore,
 } from './types.js';
 
-/** Default size limit of the cache (entries, all kinds together). Preferences do not count. */
-export const DEFAULT_MAX_ENTRIES = 500;
+export { DEFAULT_MAX_ENTRIES } from './types.js';
 
 /** Options shared by the memory and IndexedDB storages. */
 export interface StorageLimits {

@@ -10,6 +10,9 @@
  * by an older version, corrupted, or tampered with) is a miss and is deleted, never a crash.
  */
 
+/** Default size limit of the cache (entries, all kinds together). Preferences do not count. */
+export const DEFAULT_MAX_ENTRIES = 500;
+
 /** Kinds of cached data; each has its own time to live (see `DEFAULT_TTLS`). */
 export type CacheKind = 'stores' | 'availability' | 'shipping' | 'slots';
 

@@ -4,7 +4,6 @@
  * failing IndexedDB never breaks the page. ("My store" is its own service: `stores/my-store.ts`.)
  */
 import type { PreferenceStore } from '../cache/types.js';
-import { getCurrentPosition } from './geolocation.js';
 import type { LocationService, ShopperLocation } from './location.js';
 
 /** Preference key this service owns. */
@@ -145,6 +144,8 @@ export function createLocationService(
       return persist(() => prefs.delete(LOCATION_PREF_KEY));
     },
     async locate() {
+      // Loaded when the shopper asks: pages that never locate (badges) never load it.
+      const { getCurrentPosition } = await import('./geolocation.js');
       const position = await getCurrentPosition({ geolocation: options.geolocation });
       const location: ShopperLocation = {
         kind: 'coords',

@@ -2,18 +2,24 @@
  * Locale-aware formatting, all through Intl. Formatters are cached per locale and options; an
  * invalid locale falls back to 'en' without throwing.
  */
-import { zonedParts } from '../time/zoned.js';
 
 const FALLBACK_LOCALE = 'en';
 const KM_PER_MILE = 1.609344;
 
-/** The canonical form of `locale`, or 'en' when it is not a valid BCP 47 tag. */
+const canonical = new Map<string, string>();
+
+/** The canonical form of `locale`, or 'en' when it is not a valid BCP 47 tag (memoized). */
 export function safeLocale(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
-  } catch {
-    return FALLBACK_LOCALE;
+  let safe = canonical.get(locale);
+  if (safe === undefined) {
+    try {
+      safe = Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+    } catch {
+      safe = FALLBACK_LOCALE;
+    }
+    canonical.set(locale, safe);
   }
+  return safe;
 }
 
 const cache = new Map<string, unknown>();
@@ -32,10 +38,15 @@ function cached<T>(kind: string, locale: string, options: object, create: (l: st
 const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
   cached('number', locale, options, (l) => new Intl.NumberFormat(l, options));
 
-const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+/** A cached `Intl.DateTimeFormat`. */
+export const dateFormat = (
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat =>
   cached('date', locale, options, (l) => new Intl.DateTimeFormat(l, options));
 
-const relativeFormat = (locale: string): Intl.RelativeTimeFormat =>
+/** A cached `Intl.RelativeTimeFormat` (numeric 'auto'). */
+export const relativeFormat = (locale: string): Intl.RelativeTimeFormat =>
   cached('relative', locale, {}, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
 
 /**
@@ -100,41 +111,4 @@ export function formatRelativeTime(fromMs: number, nowMs: number, locale: string
 /** A plain number in the locale's digits and grouping. */
 export function formatNumber(n: number, locale: string): string {
   return numberFormat(locale, {}).format(n);
-}
-
-/** Where `formatDayOffset` counts days from. */
-export interface DayOffsetOptions {
-  /** The instant whose calendar day is offset 0; default now. */
-  from?: Date;
-  /** IANA timezone whose calendar is used (the store's); default the browser's. */
-  timeZone?: string;
-}
-
-/**
- * A day relative to today, as shoppers read it next to an opening time: 0 -> "today",
- * 1 -> "tomorrow" (Intl.RelativeTimeFormat numeric 'auto'); 2 to 6 -> the weekday name
- * ("Friday", Intl.DateTimeFormat) of that day in `options.timeZone`, counted from the calendar
- * day of `options.from`; anything else (past days, a week or more, an invalid timezone) ->
- * relative text such as "in 8 days". Pair with `storeOpenState(store, now).opensAt` by passing
- * the same `now` and the store's timezone.
- */
-export function formatDayOffset(
-  dayOffset: number,
-  locale: string,
-  options: DayOffsetOptions = {},
-): string {
-  const rtf = relativeFormat(locale);
-  const offset = Math.trunc(dayOffset);
-  if (!Number.isFinite(offset)) return '';
-  if (offset >= 2 && offset <= 6) {
-    const from = options.from ?? new Date();
-    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const today = zonedParts(from, timeZone);
-    if (today) {
-      // Noon UTC of the target calendar day, formatted in UTC: no DST edge can shift the day.
-      const target = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));
-      return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(target);
-    }
-  }
-  return rtf.format(offset, 'day');
 }

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import {
   formatClockTime,
-  formatDayOffset,
   formatDistance,
   formatNumber,
   formatRelativeTime,
   safeLocale,
 } from '../../../src/core/i18n/format.js';
+import { formatDayOffset } from '../../../src/core/i18n/format-dates.js';
 
 /** True when `text` contains Arabic-Indic digits (U+0660-U+0669) and no ASCII digits. */
 const arabicDigits = (text: string): boolean => /[\u0660-\u0669]/.test(text) && !/\d/.test(text);

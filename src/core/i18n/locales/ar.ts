@@ -32,7 +32,7 @@ export const templates: TemplateMap = {
   'stock.badge.unavailable': 'معلومات المخزون غير متاحة',
   'stock.badge.inAtMine': str`متوفر في متجرك، ${0}`,
   'stock.badge.lowAtMine': str`كمية محدودة في متجرك، ${0}`,
-  'stock.badge.updated': str`(آخر تحديث ${0})`,
+  'stock.badge.stale': '(قد يكون تغيّر)',
   'stock.checking': 'جارٍ التحقق من المخزون…',
 
   // Errors
