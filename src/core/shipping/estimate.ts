@@ -62,7 +62,7 @@ function isWorkingDay(origin: CompiledOrigin, day: number): boolean {
 /** The instant orders stop counting for `day` (rule 2), or undefined if it cannot be told. */
 function cutoffInstant(origin: CompiledOrigin, day: number): number | undefined {
   const date = fromDay(day);
-  const time = origin.cutoffs[weekdayOfDay(day)] ?? '24:00';
+  const time = origin.cutoffs[weekdayOfDay(day)];
   return date ? wallTimeToInstant(date, time, origin.timezone, 'compatible') : undefined;
 }
 
