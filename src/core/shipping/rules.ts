@@ -388,6 +388,8 @@ export function compileShippingRules(rules: unknown): CompiledRules {
  * for the returned copy.
  */
 export function validateShippingRules(rules: unknown): ShippingRulesCheck {
-  const { rules: clean, problems } = compileShippingRules(rules);
-  return { rules: clean, problems: [...problems] };
+  // Checked afresh, not from the cache: the copy returned shares nothing with what
+  // `estimateDelivery` keeps, so a caller may change it freely.
+  const { rules: clean, problems } = compile(rules);
+  return { rules: clean, problems };
 }

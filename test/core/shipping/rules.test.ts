@@ -213,6 +213,16 @@ describe('validateShippingRules', () => {
     expect(kept.methods[0]).to.deep.equal(method());
   });
 
+  it('returns a copy the caller may change without changing later estimates', () => {
+    const shipping = rules();
+    // Mon 23 10:00Z: ships and arrives Mon 23 (transit 0).
+    expect(estimateDelivery(shipping, { now })[0]).to.deep.include({ latest: '2026-11-23' });
+    const { rules: kept } = validateShippingRules(shipping);
+    kept.methods[0]!.transitDays.max = 5;
+    kept.origins[0]!.handlingDays.max = 5;
+    expect(estimateDelivery(shipping, { now })[0]).to.deep.include({ latest: '2026-11-23' });
+  });
+
   it('never throws on rules that are not rules', () => {
     for (const bad of [null, undefined, 'rules', 42, [], {}, { origins: 'x', methods: {} }]) {
       const { rules: kept, problems } = validateShippingRules(bad);
