@@ -17,7 +17,7 @@ const nodeGlobals = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.vite/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.vite/', '.tmp/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
