@@ -19,10 +19,10 @@ import type {
   PickupReservationRequest,
   PickupSlot,
   PickupSlotQuery,
-  ShippingRules,
   Store,
   StoreIdsQuery,
   StoreQuery,
+  UncheckedShippingRules,
 } from './types.js';
 
 export interface RequestOptions {
@@ -66,8 +66,12 @@ export interface PickupCapability {
 
 /** Delivery-date rules (`<omni-shipping-estimator>`). */
 export interface ShippingCapability {
-  /** `GET /shipping/rules?country=`; rejects with code `unsupported_country` on 404. */
-  getShippingRules(country: string, options?: RequestOptions): Promise<ShippingRules>;
+  /**
+   * `GET /shipping/rules?country=`; rejects with code `unsupported_country` on 404. Resolves with
+   * the three lists; their entries are checked one by one by the shipping service
+   * (`validateShippingRules`), so a custom client may return `ShippingRules` as they are.
+   */
+  getShippingRules(country: string, options?: RequestOptions): Promise<UncheckedShippingRules>;
 }
 
 /** A cart answer with the version tag the server sent (`ETag`), for `If-Match`. */

@@ -148,6 +148,18 @@ export interface ShippingRules {
   holidays: IsoDate[];
 }
 
+/**
+ * Shipping rules as a backend sends them: an object with the three lists, each entry not yet
+ * checked. `validateShippingRules` (core/shipping) checks every origin, method and holiday and
+ * leaves out only what is wrong, so that one bad method never costs the shopper the others.
+ * `ShippingRules` is assignable to it.
+ */
+export interface UncheckedShippingRules {
+  origins: readonly unknown[];
+  methods: readonly unknown[];
+  holidays: readonly unknown[];
+}
+
 export type Fulfillment = { type: 'ship' } | { type: 'pickup'; storeId: string };
 
 export interface CartLine {
