@@ -34,6 +34,22 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * The page clock: the device's time plus an offset. The offset corrects a device clock known to
+ * be wrong (from the server's `Date` header, say) so that "order within 2 h" counts down to the
+ * merchant's real cutoff, and lets a demo show the page at another moment.
+ */
+export interface PageClock extends Clock {
+  /** Milliseconds added to the device's time (default 0). */
+  readonly offsetMs: number;
+  /**
+   * Sets the offset. Subscribers whose unit boundary the jump crossed (either way) are called at
+   * once, with the new time, and the timer is aimed at the new next boundary; while the page is
+   * hidden they hear it when it is shown again. Throws a `RangeError` for a non-finite number.
+   */
+  setOffset(ms: number): void;
+}
+
 /** A clock whose time moves only when told to, for tests and demos. */
 export interface TestClock extends Clock {
   /** Sets the time; listeners whose unit boundary was crossed (either way) are called once. */
@@ -85,12 +101,15 @@ const globalTimers: Timers = {
  * subscriber is called if the minute changed meanwhile) and reschedules. Boundaries come from
  * `now()`, not from counting timer callbacks, so a timer that fires early or late (throttled
  * background tabs, a sleeping laptop) still delivers the right ones. A listener that throws is
- * reported with `console.error` and the others still run.
+ * reported with `console.error` and the others still run. `setOffset` moves the whole page's time
+ * (see `PageClock`).
  */
 export function createPageClock(
   options: { now?: () => number; visibility?: VisibilitySource; timers?: Timers } = {},
-): Clock {
-  const now = options.now ?? (() => Date.now());
+): PageClock {
+  const deviceNow = options.now ?? (() => Date.now());
+  let offset = 0;
+  const now = (): number => deviceNow() + offset;
   const visibility = options.visibility;
   const timers = options.timers ?? globalTimers;
   const subscriptions = new Set<Subscription>();
@@ -167,6 +186,20 @@ export function createPageClock(
 
   return {
     now,
+    get offsetMs() {
+      return offset;
+    },
+    setOffset(ms) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+        throw new RangeError(`Not an offset: ${String(ms)}`);
+      }
+      offset = ms;
+      // Aim again: the next boundary has moved. Hidden, the listeners catch up when shown.
+      clear();
+      if (isHidden()) return;
+      deliver(subscriptions, now());
+      schedule();
+    },
     subscribe(listener, unit = 'minute') {
       const step = unitMs(unit);
       const subscription: Subscription = {

@@ -23,6 +23,7 @@ export {
   createPageClock,
   createTestClock,
   type Clock,
+  type PageClock,
   type TestClock,
   type TickUnit,
   type Timers,
