@@ -36,6 +36,17 @@ export interface LocationControlsOptions {
   problem?: () => LocationProblem | undefined;
   /** Where focus goes once a location is set or the form closed (a selector in the host). */
   doneSelector?: string;
+  /** Offer "Use my location" (default true); off where only a postal code will do. */
+  geolocation?: boolean;
+  /** The postal form's submit button (default "Find stores"). */
+  submitLabel?: () => string;
+  /** The line for a known location (default "Near 00100" / "Near your location"). */
+  placeLabel?: (place: ShopperLocation) => string;
+  /**
+   * A location the host was given (e.g. a `postal-code` attribute): shown and used while the
+   * shopper has not chosen one, instead of the merchant's default.
+   */
+  preset?: () => ShopperLocation | undefined;
 }
 
 /** The element these controls render into. */
@@ -80,11 +91,13 @@ export class LocationControls implements ReactiveController {
     return this.service !== undefined && this.locationController.ready;
   }
 
-  /** The location to use, once ready (the shopper's, else the merchant default). */
+  /** The location to use, once ready (the shopper's, else the preset, else the merchant default). */
   get location(): ShopperLocation | undefined {
     if (!this.ready) return undefined;
     try {
-      return this.service?.location ?? undefined;
+      const service = this.service;
+      const preset = service?.isShopperChoice ? undefined : this.options.preset?.();
+      return preset ?? service?.location ?? undefined;
     } catch {
       return undefined;
     }
@@ -140,8 +153,9 @@ export class LocationControls implements ReactiveController {
     }
     const place = this.location;
     if (place && !this.editing) {
-      const label =
-        place.kind === 'postal'
+      const label = this.options.placeLabel
+        ? this.options.placeLabel(place)
+        : place.kind === 'postal'
           ? msg(str`Near ${isolate(place.postalCode)}`, { id: 'location.nearPostal' })
           : msg('Near your location', { id: 'location.nearYou' });
       return html`<p class="location row" part="location">
@@ -168,22 +182,7 @@ export class LocationControls implements ReactiveController {
     const prompt = this.location ? '' : (this.options.prompt?.() ?? '');
     return html`<div class="location-form" part="location-form" @keydown=${this.handleKeydown}>
       ${prompt ? html`<p class="prompt">${prompt}</p>` : nothing}
-      <div class="location-actions">
-        <button
-          type="button"
-          class="button"
-          part="button locate-button"
-          aria-disabled=${this.locating ? 'true' : 'false'}
-          @click=${this.handleLocate}
-        >
-          ${
-            this.locating
-              ? msg('Finding your location…', { id: 'location.locating' })
-              : msg('Use my location', { id: 'location.useMine' })
-          }
-        </button>
-        <span class="or">${msg('or', { id: 'location.or' })}</span>
-      </div>
+      ${this.options.geolocation === false ? nothing : this.renderLocate()}
       <form class="form" part="form postal-form" novalidate @submit=${this.handleSubmit}>
         ${
           countries.length > 1
@@ -229,7 +228,7 @@ export class LocationControls implements ReactiveController {
             part="button postal-button"
             aria-disabled=${this.checking ? 'true' : 'false'}
           >
-            ${msg('Find stores', { id: 'location.submit' })}
+            ${this.options.submitLabel?.() ?? msg('Find stores', { id: 'location.submit' })}
           </button>
           ${
             this.location || this.checking
@@ -250,6 +249,25 @@ export class LocationControls implements ReactiveController {
           ? html`<p id="location-error" class="error" part="error" role="alert">${message}</p>`
           : nothing
       }
+    </div>`;
+  }
+
+  private renderLocate(): TemplateResult {
+    return html`<div class="location-actions">
+      <button
+        type="button"
+        class="button"
+        part="button locate-button"
+        aria-disabled=${this.locating ? 'true' : 'false'}
+        @click=${this.handleLocate}
+      >
+        ${
+          this.locating
+            ? msg('Finding your location…', { id: 'location.locating' })
+            : msg('Use my location', { id: 'location.useMine' })
+        }
+      </button>
+      <span class="or">${msg('or', { id: 'location.or' })}</span>
     </div>`;
   }
 
@@ -367,7 +385,7 @@ function sameLocation(a: ShopperLocation | undefined, b: ShopperLocation | undef
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** "Kenya" for "KE" in the widget's language; the code itself where Intl cannot say. */
-function countryName(code: string): string {
+export function countryName(code: string): string {
   const locale = getOmniLocale();
   let names = displayNames.get(locale);
   if (names === undefined) {
