@@ -1,0 +1,168 @@
+import { css } from 'lit';
+import { controlStyles } from '../../styles/controls.js';
+import { hostStyles } from '../../styles/host.js';
+import { skeletonStyles } from '../../styles/skeleton.js';
+
+/**
+ * Styles of `<omni-shipping-estimator>`. Only logical properties (RTL). Light and dark: the
+ * defaults follow the page's `color-scheme` through `light-dark()`, so on a page that declares
+ * `color-scheme: light dark` the widget follows the shopper's `prefers-color-scheme`, and on a
+ * light-only page it stays light (as the page's own form controls do). Tokens set by the
+ * merchant win in both. Browsers without `light-dark()` get the light defaults.
+ */
+export const styles = [
+  hostStyles,
+  controlStyles,
+  skeletonStyles,
+  css`
+    .base {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_omni-space);
+      overflow-wrap: anywhere;
+    }
+
+    .methods {
+      min-inline-size: 0;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+
+    .list {
+      display: flex;
+      flex-direction: column;
+      gap: var(--omni-shipping-estimator-gap, calc(var(--_omni-space) * 0.5));
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .item {
+      border: 1px solid var(--_omni-border);
+      border-radius: var(--_omni-radius);
+    }
+
+    /* The chosen method: a second line of colour inside the border, so nothing moves. */
+    .item--selected {
+      border-color: var(--_omni-accent);
+      box-shadow: inset 0 0 0 1px var(--_omni-accent);
+    }
+
+    .choice {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--_omni-space);
+      padding: var(--omni-shipping-estimator-item-padding, var(--_omni-space));
+    }
+
+    label.choice {
+      cursor: pointer;
+    }
+
+    .radio {
+      flex: none;
+      inline-size: 1.125em;
+      block-size: 1.125em;
+      margin: calc((var(--_omni-line) - 1.125em) / 2) 0 0;
+      accent-color: var(--_omni-accent);
+    }
+
+    .method,
+    .item--skeleton {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-inline-size: 0;
+    }
+
+    .item--skeleton {
+      padding: var(--omni-shipping-estimator-item-padding, var(--_omni-space));
+    }
+
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 var(--_omni-space);
+    }
+
+    .name {
+      font-weight: var(--omni-shipping-estimator-name-weight, 600);
+    }
+
+    .price {
+      margin-inline-start: auto;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .price--free,
+    .free-shipping {
+      color: var(--_omni-success);
+    }
+
+    .carrier,
+    .stale {
+      color: var(--_omni-muted);
+      font-size: 0.875em;
+    }
+
+    .order-by {
+      font-weight: 600;
+    }
+
+    .row {
+      display: block;
+    }
+
+    .base {
+      --_omni-success: var(--omni-color-success, #146c2e);
+    }
+
+    /* Dark defaults where the page's colour scheme is dark (see above). */
+    @supports (color: light-dark(white, black)) {
+      :host {
+        color: var(--omni-color-text, light-dark(#1f2328, #e6e8eb));
+      }
+
+      .base {
+        --_omni-accent: var(--omni-color-accent, light-dark(#0b57d0, #8ab4f8));
+        --_omni-muted: var(--omni-color-muted, light-dark(#545b64, #aeb5bd));
+        --_omni-border: var(--omni-color-border, light-dark(#8c939d, #6e7781));
+        --_omni-skeleton: var(--omni-color-skeleton, light-dark(#e6e8eb, #30363d));
+        --_omni-success: var(--omni-color-success, light-dark(#146c2e, #7ee2a0));
+        --_omni-danger: var(--omni-color-danger, light-dark(#b3261e, #ffb4ab));
+      }
+
+      :focus-visible {
+        outline: var(--omni-focus-ring, 2px solid var(--_omni-accent, #0b57d0));
+      }
+
+      .button {
+        color: var(--omni-color-on-accent, light-dark(#ffffff, #0d1b33));
+      }
+
+      .input {
+        background: var(--omni-color-surface, light-dark(#ffffff, #161b22));
+      }
+
+      .error,
+      .error-box {
+        color: var(--_omni-danger);
+        border-color: var(--_omni-danger);
+      }
+
+      .input[aria-invalid='true'] {
+        border-color: var(--_omni-danger);
+      }
+    }
+
+    @media (forced-colors: active) {
+      .item--selected {
+        border-color: Highlight;
+        box-shadow: inset 0 0 0 1px Highlight;
+      }
+    }
+  `,
+];
