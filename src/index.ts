@@ -7,6 +7,7 @@ export { configure } from './components/provider/page.js';
 export { VERSION as version } from './version.js';
 export { OmniStoreSelectEvent } from './events/store-select.js';
 export { OmniStockChangeEvent } from './events/stock-change.js';
+export { OmniShippingChangeEvent, type ShippingDestination } from './events/shipping-change.js';
 export { OmniError, type OmniErrorKind } from './core/api/errors.js';
 export type {
   BackendClient,
@@ -25,3 +26,18 @@ export type { ConfigureOptions, OmniConfig, StockDisplay, DistanceUnit } from '.
 export type { LocationService, ShopperLocation } from './core/geo/location.js';
 export type { StockResult, StoreStock } from './core/stock/types.js';
 export type { MyStoreService } from './core/stores/my-store.js';
+
+/**
+ * The delivery-date engine, for headless use: a merchant's server renders the same promise as
+ * `<omni-shipping-estimator>` (plain functions, no DOM).
+ */
+export {
+  estimateDelivery,
+  validateShippingRules,
+  type DeliveryEstimate,
+  type DeliveryInput,
+  type DeliveryPromise,
+  type NoDeliveryPromise,
+  type ShippingRulesCheck,
+} from './core/shipping/index.js';
+export type { ShippingService, CheckedShippingRules } from './core/shipping/shipping-service.js';
