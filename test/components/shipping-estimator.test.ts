@@ -504,6 +504,20 @@ describe('<omni-shipping-estimator>', () => {
         );
       });
 
+      it('computes the promise again when the clock is set back', async () => {
+        const { el, clock } = await setup();
+        clock.set(MONDAY_CUTOFF.getTime() + MINUTE);
+        await el.updateComplete;
+        expect(partTexts(el, 'dates')[0]).to.equal('Arrives Wed 25 Nov');
+        clock.set(MONDAY.getTime());
+        await el.updateComplete;
+        expect(partTexts(el, 'dates')[0]).to.equal('Arrives Tue 24 Nov');
+        expect(partText(el, 'order-by')).to.equal(
+          `Order within ${duration(3, 12)} to get it tomorrow`,
+        );
+        expect(el.promise?.orderBy.toISOString()).to.equal(MONDAY_CUTOFF.toISOString());
+      });
+
       it('names the moment when the cutoff is days away', async () => {
         // Friday 27 Nov after the cutoff: the next is Monday 30 Nov 15:00 in Nairobi.
         const { el } = await setup(undefined, {

@@ -394,6 +394,16 @@ export class OmniShippingEstimator extends OmniElement {
     );
   }
 
+  /**
+   * The chosen method's promise on screen (dates, the instant it holds until, price), or
+   * undefined while loading or when there is none. Read-only; it changes when `orderBy` passes.
+   */
+  get promise(): DeliveryPromise | undefined {
+    if (this.loading || this.problem) return undefined;
+    const shown = this.shown();
+    return shown && this.chosen(shown)?.promise;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.locationController.setService(this.location);
     this.myStoreController.setService(this.myStore);
@@ -568,7 +578,7 @@ export class OmniShippingEstimator extends OmniElement {
           </fieldset>`
         : html`<div class="methods" part="methods">${items}</div>`
     }
-    ${chosen ? this.renderOrderBy(chosen.promise) : nothing}`;
+    ${chosen ? this.renderOrderBy(chosen.promise, shown.at) : nothing}`;
   }
 
   private renderMethod(entry: Shown['promises'][number]): TemplateResult {
@@ -594,27 +604,30 @@ export class OmniShippingEstimator extends OmniElement {
           );
     return html`<span class="method">
       <span class="head">
-        <span class="name" part="method-name" dir="auto">${plainText(entry.label)}</span>
+        <span class="name" part="method-name"><bdi>${plainText(entry.label)}</bdi></span>
         <span class="price ${free ? 'price--free' : ''}" part=${free ? 'price free' : 'price'}
           >${free ? msg('Free', { id: 'shipping.free' }) : formatMoney(promise.price, locale)}</span
         >
       </span>
-      <span class="carrier" part="carrier" dir="auto">${plainText(entry.carrier)}</span>
+      <span class="carrier" part="carrier"><bdi>${plainText(entry.carrier)}</bdi></span>
       <span class="dates" part="dates">${dates}</span>
     </span>`;
   }
 
-  /** The order-by line, live on the page clock; its element re-renders only at rollover. */
-  private renderOrderBy(promise: DeliveryPromise): TemplateResult {
+  /**
+   * The order-by line, live on the page clock. Its element re-renders only when the promise no
+   * longer holds: at `orderBy`, or when the clock was set back before the time it was made for.
+   */
+  private renderOrderBy(promise: DeliveryPromise, madeAt: number): TemplateResult {
     return html`<p class="order-by" part="order-by">
-      ${clockLine(this.clock, (now) => this.orderByText(promise, now))}
+      ${clockLine(this.clock, (now) => this.orderByText(promise, madeAt, now))}
     </p>`;
   }
 
-  private orderByText(promise: DeliveryPromise, now: number): unknown {
+  private orderByText(promise: DeliveryPromise, madeAt: number, now: number): unknown {
     const left = orderWithin(promise.orderBy, new Date(now));
-    if (left.kind === 'passed') {
-      // Rolls over to the next promise: the whole estimate is computed again.
+    if (left.kind === 'passed' || now < madeAt) {
+      // Rolls over to another promise: the whole estimate is computed again.
       this.requestUpdate();
       return noChange;
     }
