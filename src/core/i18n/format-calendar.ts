@@ -49,31 +49,38 @@ interface DurationFormatLike {
 }
 type DurationFormatConstructor = new (
   locale: string,
-  options: { style: 'short' },
+  options: { style: 'short' | 'long' },
 ) => DurationFormatLike;
 
 const durations = new Map<string, DurationFormatLike>();
 
 /**
- * Whole hours and minutes in the locale's short style ("3 hr, 12 min", "12 min"), with
- * `Intl.DurationFormat` where the browser has it, else unit-formatted numbers. Zero units are
- * left out; '' for no time at all or a negative or non-integer count.
+ * Languages whose short units are single letters ("14 س و22 د" in Arabic): spelled out there.
+ */
+const SPELLED_OUT = new Set(['ar']);
+
+/**
+ * Whole hours and minutes in the locale's short style ("3 hr, 12 min", "12 min"; spelled out
+ * where short units are single letters: "3 ساعات و12 دقيقة"), with `Intl.DurationFormat` where
+ * the browser has it, else unit-formatted numbers. Zero units are left out; '' for no time at
+ * all or a negative or non-integer count.
  */
 export function formatHoursMinutes(hours: number, minutes: number, locale: string): string {
   if (!Number.isSafeInteger(hours) || !Number.isSafeInteger(minutes)) return '';
   if (hours < 0 || minutes < 0 || hours + minutes === 0) return '';
   const safe = safeLocale(locale);
+  const style = SPELLED_OUT.has(safe.split('-')[0]!.toLowerCase()) ? 'long' : 'short';
   const Ctor = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
   if (Ctor) {
     let format = durations.get(safe);
     if (!format) {
-      format = new Ctor(safe, { style: 'short' });
+      format = new Ctor(safe, { style });
       durations.set(safe, format);
     }
     return format.format(hours > 0 ? { hours, minutes } : { minutes });
   }
   const unit = (value: number, name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(safe, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+    new Intl.NumberFormat(safe, { style: 'unit', unit: name, unitDisplay: style }).format(value);
   return [hours > 0 ? unit(hours, 'hour') : '', minutes > 0 ? unit(minutes, 'minute') : '']
     .filter(Boolean)
     .join(' ');

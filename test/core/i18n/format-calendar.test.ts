@@ -78,3 +78,11 @@ describe('formatHoursMinutes', () => {
     }
   });
 });
+
+describe('formatHoursMinutes in Arabic', () => {
+  it('spells the units out, where the short ones are single letters', () => {
+    const text = formatHoursMinutes(14, 22, 'ar');
+    expect(text).to.contain('ساعة');
+    expect(text).to.contain('دقيقة');
+  });
+});
