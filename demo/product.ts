@@ -2,9 +2,18 @@
  * Product page: `?id=<product id>` (and optionally `&sku=<variant sku>`). Picking a variant sets
  * the stock checker's `sku`, as a merchant's own variant picker would.
  */
+import type { OmniShippingEstimator } from '../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniStockChecker } from '../src/components/stock-checker/stock-checker.js';
 import { PRODUCTS } from '../src/mocks/data/products.js';
-import { categoryName, formatMoney, initShell, onLanguageChange, paintSwatch } from './shell.js';
+import { initClockControl } from './clock-control.js';
+import {
+  categoryName,
+  formatMoney,
+  initShell,
+  lang,
+  onLanguageChange,
+  paintSwatch,
+} from './shell.js';
 
 initShell();
 
@@ -14,6 +23,10 @@ const product = found ?? PRODUCTS[0]!;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checker = $<OmniStockChecker>('checker');
+const estimator = $<OmniShippingEstimator>('estimator');
+// Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price.
+estimator.subtotal = product.price;
+onLanguageChange(initClockControl($('demo-clock'), estimator, lang));
 
 /** Catalog text is English: <bdi> keeps its punctuation in place inside an Arabic page. */
 const isolated = (text: string) => {
@@ -35,6 +48,7 @@ onLanguageChange(() => {
 
 function selectVariant(sku: string): void {
   checker.sku = sku;
+  estimator.sku = sku;
   const url = new URL(location.href);
   url.searchParams.set('id', product.id);
   url.searchParams.set('sku', sku);
