@@ -168,8 +168,12 @@ const singleFile = process.env.OMNI_SINGLE_FILE === '1';
 /**
  * Groups modules into few chunks, so that a page fetches few files (each file is compressed on
  * its own; fewer files compress better and cost fewer requests):
- * - `shared`: everything that the elements of more than one folder use (Lit and its helpers,
- *   the page host, storage, the REST transport ...);
+ * - `shared`: everything that `<omni-provider>` and another folder use (Lit and its helpers,
+ *   context, localize, the configuration, the page host ...): what every page loads;
+ * - `shared-<entry>-<entry>...`: what the entries of several widgets use and a page with only a
+ *   provider does not (storage, the REST transport, location controls ...), one chunk per set of
+ *   entries that reach it (a folder's `index.ts`, or its lazily loaded `-full.ts` view), so that
+ *   no page loads code that only other widgets, or a view it does not show, need;
  * - `<folder>`: what only the elements of one component folder use, statically, from the folder's
  *   chunk entry (`index.ts`); its lazily loaded views (the stock checker's full view) import it.
  * Everything else (the full view itself, translations, geolocation) keeps a chunk of its own.
@@ -179,7 +183,43 @@ function chunkGroups(): (
   meta: { getModuleInfo(id: string): ModuleInfo | null },
 ) => string | undefined {
   const familyCache = new Map<string, Set<string>>();
+  const entryCache = new Map<string, Set<string>>();
   const folderOf = (id: string) => /\/src\/components\/([^/]+)\//.exec(id)?.[1];
+  /**
+   * The chunk entries whose code reaches a module (through any imports, stopping at entries):
+   * a folder's `index.ts` by the folder's name, a lazily loaded view `x-full.ts` as `x-full`. A
+   * view always loads after its folder's entry, so reaching both counts as reaching the entry.
+   */
+  const entriesOf = (
+    id: string,
+    getModuleInfo: (id: string) => ModuleInfo | null,
+  ): Set<string> => {
+    const cached = entryCache.get(id);
+    if (cached) return cached;
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const stack = [id];
+    while (stack.length > 0) {
+      const moduleId = stack.pop()!;
+      if (seen.has(moduleId)) continue;
+      seen.add(moduleId);
+      const folder = folderOf(moduleId);
+      const view = /\/([^/]+)-full\.ts$/.exec(moduleId)?.[1];
+      if (folder && /\/index\.ts$/.test(moduleId)) out.add(folder);
+      else if (folder && view) out.add(`${view}-full`);
+      else {
+        const info = getModuleInfo(moduleId);
+        for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) {
+          if (!importer.includes('/src/loader.ts')) stack.push(importer);
+        }
+      }
+    }
+    for (const name of [...out]) {
+      if (name.endsWith('-full') && out.has(name.slice(0, -'-full'.length))) out.delete(name);
+    }
+    entryCache.set(id, out);
+    return out;
+  };
   return (id, { getModuleInfo }) => {
     if (id.includes('/src/loader.ts') || id.includes('/i18n/locales/')) return undefined;
     /** The component folders whose code reaches this module (through any imports). */
@@ -201,11 +241,16 @@ function chunkGroups(): (
       return out;
     };
     const owners = families(id);
-    if (owners.size > 1) return 'shared';
-    const [only] = owners;
     const info = getModuleInfo(id);
     // A folder's lazily loaded view keeps its own chunk; what its entry imports goes with it.
     const loadedLazily = (info?.dynamicImporters ?? []).some((d) => !d.includes('/src/loader.ts'));
+    if (owners.size > 1) {
+      if (owners.has('provider')) return 'shared';
+      // Lazily loaded modules (geolocation, the memory fallback) keep chunks of their own.
+      if (loadedLazily) return undefined;
+      return `shared-${[...entriesOf(id, getModuleInfo)].sort().join('-')}`;
+    }
+    const [only] = owners;
     if (only && !/-full\.ts$/.test(id) && !loadedLazily) {
       const reachedFromEntry = (moduleId: string, seen = new Set<string>()): boolean => {
         if (seen.has(moduleId)) return false;
