@@ -49,6 +49,10 @@ export const PAGES = {
     html: page(`<omni-stock-checker sku="${SKU}"></omni-stock-checker>`),
     base: 'foundation',
   },
+  'shipping-estimator': {
+    html: page('<omni-shipping-estimator sku="TSHIRT-ORG-M"></omni-shipping-estimator>'),
+    base: 'foundation',
+  },
   'stock-checker-ar': {
     html: page(`<omni-stock-checker sku="${SKU}"></omni-stock-checker>`, { locale: 'ar' }),
     base: 'stock-checker',
