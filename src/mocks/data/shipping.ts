@@ -234,7 +234,7 @@ export const SHIPPING_RULES: Readonly<Record<string, ShippingRules>> = {
   },
   AE: {
     origins: [
-      // UAE working week: Monday to Friday, half day on Friday.
+      // Ships Monday to Saturday: Fridays until noon (the UAE half day), Saturdays until 13:00.
       origin('wh-dubai', 'Asia/Dubai', MON_SAT, '17:00', { min: 0, max: 1 }, [], {
         5: '12:00',
         6: '13:00',
