@@ -190,10 +190,7 @@ function chunkGroups(): (
    * a folder's `index.ts` by the folder's name, a lazily loaded view `x-full.ts` as `x-full`. A
    * view always loads after its folder's entry, so reaching both counts as reaching the entry.
    */
-  const entriesOf = (
-    id: string,
-    getModuleInfo: (id: string) => ModuleInfo | null,
-  ): Set<string> => {
+  const entriesOf = (id: string, getModuleInfo: (id: string) => ModuleInfo | null): Set<string> => {
     const cached = entryCache.get(id);
     if (cached) return cached;
     const out = new Set<string>();
