@@ -890,6 +890,15 @@ describe('<omni-shipping-estimator>', () => {
   });
 
   describe('parts', () => {
+    it('is themed through its documented custom properties', async () => {
+      const { el } = await setup();
+      const selected = () => getComputedStyle($(el, '[part~="selected-item"]')!).borderTopColor;
+      el.style.setProperty('--omni-color-accent', 'rgb(0, 0, 200)');
+      expect(selected()).to.equal('rgb(0, 0, 200)');
+      el.style.setProperty('--omni-shipping-estimator-selected-color', 'rgb(200, 0, 0)');
+      expect(selected()).to.equal('rgb(200, 0, 0)');
+    });
+
     it('exposes its parts for theming', async () => {
       const { el } = await setup(
         html`<omni-shipping-estimator sku="SKU-1" subtotal="20"></omni-shipping-estimator>`,

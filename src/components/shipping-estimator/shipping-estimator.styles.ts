@@ -45,8 +45,9 @@ export const styles = [
 
     /* The chosen method: a second line of colour inside the border, so nothing moves. */
     .item--selected {
-      border-color: var(--_omni-accent);
-      box-shadow: inset 0 0 0 1px var(--_omni-accent);
+      --_omni-selected: var(--omni-shipping-estimator-selected-color, var(--_omni-accent));
+      border-color: var(--_omni-selected);
+      box-shadow: inset 0 0 0 1px var(--_omni-selected);
     }
 
     .choice {

@@ -92,6 +92,10 @@ function shopperZone(): string {
  * of the merchant's country. Rules are cached in IndexedDB for a day (a repeat view sends no
  * request) and shown for up to a week when the backend cannot be reached, with a note.
  *
+ * Light and dark: the default colours follow the page's `color-scheme` (a page that declares
+ * `color-scheme: light dark` gets the dark ones when the shopper's system prefers dark); the
+ * `--omni-color-*` tokens win in both. Right to left in Arabic; usable from 320 px wide.
+ *
  * Services come from `<omni-provider>` (or the page host) through Lit context; until they arrive
  * the element shows its loading placeholder.
  *
@@ -139,7 +143,8 @@ function shopperZone(): string {
  * @cssproperty --omni-line-height - Base line height (default 1.5).
  * @cssproperty --omni-shipping-estimator-gap - Space between methods (default 0.5 x --omni-space).
  * @cssproperty --omni-shipping-estimator-item-padding - Padding inside each method (default --omni-space).
- * @cssproperty --omni-shipping-estimator-selected-border - Border of the chosen method (default 2px solid --omni-color-accent).
+ * @cssproperty --omni-shipping-estimator-selected-color - Border of the chosen method (default --omni-color-accent).
+ * @cssproperty --omni-focus-ring - Focus outline (default 2px solid --omni-color-accent).
  * @cssproperty --omni-shipping-estimator-name-weight - Font weight of method names (default 600).
  *
  * @cssstate loading - Waiting for services or for the rules.
@@ -151,14 +156,17 @@ function shopperZone(): string {
 export class OmniShippingEstimator extends OmniElement {
   static override styles = styles;
 
+  /** The configuration (country, countries, currency, locale), from the provider. */
   @consume({ context: configContext, subscribe: true })
   @property({ attribute: false })
   config?: OmniConfig;
 
+  /** Shipping rules per destination country. */
   @consume({ context: shippingServiceContext, subscribe: true })
   @property({ attribute: false })
   shipping?: ShippingService;
 
+  /** The shopper's location, shared with the other widgets: the destination. */
   @consume({ context: locationServiceContext, subscribe: true })
   @property({ attribute: false })
   location?: LocationService;
