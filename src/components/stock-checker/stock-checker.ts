@@ -373,14 +373,23 @@ export class OmniStockChecker extends OmniElement {
   protected override render(): TemplateResult | typeof nothing {
     if (!this.sku.trim()) return nothing;
     const badge = this.variant === 'badge';
+    // Until the page's language is active, placeholders only: never English first.
+    const ready = this.localeReady;
+    const body = badge
+      ? ready
+        ? this.renderBadge()
+        : this.renderBadgeSkeleton(false)
+      : ready
+        ? (this.view?.render() ?? this.renderFullSkeleton())
+        : this.renderFullSkeleton(false);
     return html`<div
       part="base"
       class="base ${badge ? 'base--badge' : 'base--full'}"
       dir=${this.direction}
       lang=${this.activeLocale}
-      aria-busy=${this.isLoading ? 'true' : 'false'}
+      aria-busy=${this.isLoading || !ready ? 'true' : 'false'}
     >
-      ${badge ? this.renderBadge() : (this.view?.render() ?? this.renderFullSkeleton())}
+      ${body}
     </div>`;
   }
 
@@ -388,17 +397,18 @@ export class OmniStockChecker extends OmniElement {
    * The full view while loading: a location line, the summary and a row per store, each as tall
    * as its answer, so that nothing moves when stock arrives (also before the view's code has).
    */
-  private renderFullSkeleton(): TemplateResult {
+  private renderFullSkeleton(withText = true): TemplateResult {
     const rows = Array.from({ length: this.shopperLocation ? this.effectiveLimit : 0 });
     const bone = (size: string) =>
       html`<span class="bone bone--${size}" part="skeleton" aria-hidden="true">&nbsp;</span>`;
-    return html`${this.view ? nothing : html`<p class="location row">${bone('short')}</p>`}
+    const own = !this.view || !withText;
+    return html`${own ? html`<p class="location row">${bone('short')}</p>` : nothing}
       ${
-        this.view
-          ? nothing
-          : html`<p class="summary row" role="status">
-              ${msg('Checking stock…', { id: 'stock.checking' })}
+        own
+          ? html`<p class="summary row" role="status">
+              ${withText ? msg('Checking stock…', { id: 'stock.checking' }) : nothing}
             </p>`
+          : nothing
       }
       <p class="online row" part="online">${bone('short')}</p>
       ${
@@ -419,13 +429,21 @@ export class OmniStockChecker extends OmniElement {
       }`;
   }
 
+  private renderBadgeSkeleton(withText = true): TemplateResult {
+    return html`<p class="badge badge--loading" part="badge">
+      <span class="bone bone--badge" part="skeleton" aria-hidden="true">&nbsp;</span>
+      ${
+        withText
+          ? html`<span class="visually-hidden"
+              >${msg('Checking stock…', { id: 'stock.checking' })}</span
+            >`
+          : nothing
+      }
+    </p>`;
+  }
+
   private renderBadge(): TemplateResult {
-    if (this.isLoading) {
-      return html`<p class="badge badge--loading" part="badge">
-        <span class="bone bone--badge" part="skeleton" aria-hidden="true">&nbsp;</span>
-        <span class="visually-hidden">${msg('Checking stock…', { id: 'stock.checking' })}</span>
-      </p>`;
-    }
+    if (this.isLoading) return this.renderBadgeSkeleton();
     if (this.failure !== undefined) {
       return html`<p class="badge badge--muted" part="badge">
         ${msg('Stock information unavailable', { id: 'stock.badge.unavailable' })}

@@ -5,7 +5,14 @@
 import * as v from 'valibot';
 import type { RequestOptions, StockCapability } from '../api/backend-client.js';
 import { AvailabilitySchema, StoreSchema } from '../api/schemas/stock.js';
-import type { Availability, Store, StoreIdsQuery, StoreQuery } from '../api/types.js';
+import { OmniError } from '../api/errors.js';
+import {
+  isValidSku,
+  type Availability,
+  type Store,
+  type StoreIdsQuery,
+  type StoreQuery,
+} from '../api/types.js';
 import type { Fresh, SwrResult } from '../cache/types.js';
 import type { ReadOptions } from '../cache/swr.js';
 import { haversineKm } from '../geo/distance.js';
@@ -150,6 +157,13 @@ export function createStockService({ backend, swr, availability }: StockServiceD
       { sku, location, radiusKm, limit, includeOnline = false, myStore }: StockLookup,
       { signal }: RequestOptions = {},
     ): Promise<SwrResult<StockResult>> {
+      // Fails alone: batched with the others, it would fail every widget on the page.
+      if (!isValidSku(sku)) {
+        throw new OmniError(
+          'invalid_request',
+          `Not a sku contract v1 can carry: ${JSON.stringify(sku.slice(0, 80))}`,
+        );
+      }
       if (!location) {
         const online = await readOnline(sku, signal);
         return join(online, none, (o) => combine(sku, [], [], o));

@@ -85,6 +85,19 @@ describe('stock service', () => {
     return { ...fake, service };
   }
 
+  it('fails a sku the contract cannot carry alone, and the others on the page still answer', async () => {
+    const { service, calls } = setup();
+    const [bad, comma, good] = await Promise.allSettled([
+      service.lookup({ sku: 'X'.repeat(20_000), location, radiusKm: 50, limit: 5 }),
+      service.lookup({ sku: 'A,B', location, radiusKm: 50, limit: 5 }),
+      service.lookup({ sku: 'A', location, radiusKm: 50, limit: 5 }),
+    ]);
+    expect(bad.status === 'rejected' && (bad.reason as OmniError).kind).to.equal('invalid_request');
+    expect(comma.status).to.equal('rejected');
+    expect(good.status).to.equal('fulfilled');
+    expect(calls.availability.flatMap((q) => q.skus)).to.deep.equal(['A']);
+  });
+
   it('ranks the nearest store that has the item first, out of stock last', async () => {
     const { service } = setup();
     const result = await service.lookup({ sku: 'A', location, radiusKm: 50, limit: 5 });
