@@ -20,6 +20,15 @@ export function plainText(text: string): string {
  * own is isolated with markup instead (`<bdi>`, `dir`).
  */
 export function isolate(text: string): string {
-  const clean = plainText(text);
+  const clean = displayText(text);
   return clean && `\u2068${clean}\u2069`;
+}
+
+/**
+ * Backend text for display: `plainText`, cut to `max` characters (with an ellipsis) so that a
+ * runaway name or address cannot flood the page.
+ */
+export function displayText(text: string, max = 200): string {
+  const clean = plainText(text);
+  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }

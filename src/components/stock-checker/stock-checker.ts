@@ -19,9 +19,10 @@ import type { Fresh, SwrResult } from '../../core/cache/types.js';
 import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
-import { effectiveStatus, isAvailable } from '../../core/stock/rank.js';
+import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance } from '../../core/i18n/format.js';
 import { ServiceController } from '../../controllers/service-controller.js';
+import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
 import { isolate } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
@@ -47,6 +48,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @tag omni-stock-checker
  *
  * @event {OmniStoreSelectEvent} omni-store-select - The shopper pressed "Set as my store"; `event.store`.
+ * @event {OmniErrorEvent} omni-error - A lookup failed; `event.error` (kind, code, message) says why, for
+ *   the merchant's logs (shoppers see a localized message).
  * @event {OmniStockChangeEvent} omni-stock-change - A new stock answer for the sku arrived (also
  *   when a fresh value replaces a stale one); `event.sku`, `event.available`, `event.nearest`, `event.result`.
  *
@@ -143,6 +146,10 @@ export class OmniStockChecker extends OmniElement {
   private announcedResult: StockResult | undefined;
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
+  private abortedByRemoval = false;
+  /** The next lookup skips fresh cached answers (`refresh()`). */
+  private forceNetwork = false;
+  private reportedFailure: unknown;
   /** Set while the full view's code is loading. */
   private viewLoading: Promise<void> | undefined;
 
@@ -153,6 +160,8 @@ export class OmniStockChecker extends OmniElement {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
       if (!stock || !sku || !ready) return initialState;
       const myStore = this.myStore?.store;
+      const fresh = this.forceNetwork;
+      this.forceNetwork = false;
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
@@ -164,6 +173,7 @@ export class OmniStockChecker extends OmniElement {
         limit,
         includeOnline: variant === 'full' || location === undefined,
         myStore,
+        ...(fresh ? { fresh } : {}),
       };
       let result: SwrResult<StockResult>;
       try {
@@ -245,8 +255,50 @@ export class OmniStockChecker extends OmniElement {
     if (changed.has('sku')) this.view?.skuChanged();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleOnline);
+    // Back on the page after a removal that aborted the lookup: ask again.
+    if (this.abortedByRemoval) {
+      this.abortedByRemoval = false;
+      void this.stockTask.run().catch(() => undefined);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleOnline);
+    // A widget taken off the page stops waiting: its requests are aborted (shared ones only when
+    // no other widget waits for them).
+    if (this.stockTask.status === TaskStatus.PENDING) {
+      this.abortedByRemoval = true;
+      this.stockTask.abort(new DOMException('The widget left the page', 'AbortError'));
+    }
+  }
+
+  /** The connection is back: a lookup that failed for want of it is asked again. */
+  private readonly handleOnline = (): void => {
+    if (this.failure !== undefined) void this.stockTask.run().catch(() => undefined);
+  };
+
+  /**
+   * Asks the backend again now, past the cache (the shopper or the page knows something changed,
+   * e.g. after an order). The answer on screen stays until the new one arrives.
+   */
+  async refresh(): Promise<void> {
+    this.forceNetwork = true;
+    await this.stockTask.run().catch(() => undefined);
+  }
+
   protected override updated(): void {
     this.setStates(this.stateFlags());
+    const failure = this.failure;
+    if (failure !== undefined && failure !== this.reportedFailure) {
+      this.reportedFailure = failure;
+      this.dispatchEvent(
+        new OmniErrorEvent(failure instanceof Error ? failure : new Error(String(failure))),
+      );
+    }
     const result = this.shownResult?.value;
     if (result && result !== this.announcedResult) {
       this.announcedResult = result;
@@ -475,8 +527,12 @@ export class OmniStockChecker extends OmniElement {
             : msg(str`In stock at ${name}`, { id: 'stock.badge.inAt' });
       }
     } else if (this.shopperLocation && !this.onlineOnly) {
-      tone = 'out_of_stock';
-      text = msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
+      // Not on a shelf nearby, but maybe to be ordered: that is not "out of stock".
+      const orderable = result?.stores.find((entry) => isOrderable(entry.availability));
+      tone = orderable ? effectiveStatus(orderable.availability) : 'out_of_stock';
+      text = orderable
+        ? onlineBadgeText(tone, false)
+        : msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
     } else {
       // No record online (an unknown sku) counts as out of stock: the badge is never blank.
       tone = effectiveStatus(result?.online);
@@ -494,16 +550,20 @@ export class OmniStockChecker extends OmniElement {
   }
 }
 
-function onlineBadgeText(status: StockStatus): string {
+function onlineBadgeText(status: StockStatus, online = true): string {
   switch (status) {
     case 'in_stock':
       return msg('In stock online', { id: 'stock.badge.online.in' });
     case 'low_stock':
       return msg('Low stock online', { id: 'stock.badge.online.low' });
     case 'backorder':
-      return msg('Available online on backorder', { id: 'stock.badge.online.backorder' });
+      return online
+        ? msg('Available online on backorder', { id: 'stock.badge.online.backorder' })
+        : msg('Available on backorder', { id: 'stock.badge.backorder' });
     case 'preorder':
-      return msg('Available online to preorder', { id: 'stock.badge.online.preorder' });
+      return online
+        ? msg('Available online to preorder', { id: 'stock.badge.online.preorder' })
+        : msg('Available to preorder', { id: 'stock.badge.preorder' });
     default:
       return msg('Out of stock online', { id: 'stock.badge.online.out' });
   }

@@ -27,6 +27,8 @@ export interface ReadOptions<T> {
   signal?: AbortSignal;
   /** The shape a cached value must have; anything else is a miss (and deleted). */
   check: Check<T>;
+  /** Ask the network whatever the cache holds (a refresh the shopper asked for). */
+  force?: boolean;
 }
 
 /** Reads through the cache with stale-while-revalidate. */
@@ -126,10 +128,10 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       kind: CacheKind,
       key: string,
       fetcher: (signal?: AbortSignal) => Promise<T>,
-      { signal, check }: ReadOptions<T>,
+      { signal, check, force = false }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
-      const entry = await cache.get<T>(kind, key, check).catch(() => undefined);
+      const entry = force ? undefined : await cache.get<T>(kind, key, check).catch(() => undefined);
       const age = entry ? now() - entry.storedAt : Infinity;
       // Stored "in the future" (the clock was skewed then, or is now): not known to be fresh.
       if (entry && age >= 0 && age < ttls[kind]) {

@@ -111,13 +111,13 @@ function join<A, B, R>(a: SwrResult<A>, b: SwrResult<B>, merge: (a: A, b: B) => 
 }
 
 export function createStockService({ backend, swr, availability }: StockServiceDeps): StockService {
-  const readOnline = (sku: string, signal?: AbortSignal) =>
+  const readOnline = (sku: string, signal?: AbortSignal, force = false) =>
     swr.read<Availability | null>(
       'availability',
       `online|${sku}`,
       async (s) =>
         (await availability.load(sku, undefined, s)).find((a) => a.storeId === null) ?? null,
-      { signal, check: isOnline },
+      { signal, check: isOnline, force },
     );
 
   /**
@@ -154,7 +154,15 @@ export function createStockService({ backend, swr, availability }: StockServiceD
 
   return {
     async lookup(
-      { sku, location, radiusKm, limit, includeOnline = false, myStore }: StockLookup,
+      {
+        sku,
+        location,
+        radiusKm,
+        limit,
+        includeOnline = false,
+        myStore,
+        fresh = false,
+      }: StockLookup,
       { signal }: RequestOptions = {},
     ): Promise<SwrResult<StockResult>> {
       // Fails alone: batched with the others, it would fail every widget on the page.
@@ -165,13 +173,13 @@ export function createStockService({ backend, swr, availability }: StockServiceD
         );
       }
       if (!location) {
-        const online = await readOnline(sku, signal);
+        const online = await readOnline(sku, signal, fresh);
         return join(online, none, (o) => combine(sku, [], [], o));
       }
       const storesKey = `${locationKey(location)}|r${radiusKm}|n${limit}`;
       // Online stock is extra information: when it cannot be had, the store list still shows.
       const onlineRead = includeOnline
-        ? readOnline(sku, signal).catch(() => none)
+        ? readOnline(sku, signal, fresh).catch(() => none)
         : Promise.resolve(none);
       // A stale store list is good enough to ask for stock: stores move rarely. Its background
       // refresh updates the cache for the next view.
@@ -199,7 +207,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
               'availability',
               `${sku}|${[...ids].sort().join(',')}`,
               (s) => availability.load(sku, ids, s),
-              { signal, check: isRecords },
+              { signal, check: isRecords, force: fresh },
             );
       const [storeStock, online] = await Promise.all([records, onlineRead]);
       return join(storeStock, online, (r, o) => combine(sku, stores, r, o, myStore?.id));

@@ -30,13 +30,16 @@ export const templates: TemplateMap = {
   'stock.badge.online.backorder': 'متاح للطلب المؤجل عبر الإنترنت',
   'stock.badge.online.preorder': 'متاح للحجز المسبق عبر الإنترنت',
   'stock.badge.unavailable': 'معلومات المخزون غير متاحة',
+  'stock.badge.backorder': 'متاح للطلب المؤجل',
+  'stock.badge.preorder': 'متاح للحجز المسبق',
   'stock.badge.inAtMine': str`متوفر في متجرك، ${0}`,
   'stock.badge.lowAtMine': str`كمية محدودة في متجرك، ${0}`,
   'stock.badge.stale': '(قد يكون تغيّر)',
   'stock.checking': 'جارٍ التحقق من المخزون…',
 
   // Errors
-  'stock.error.network': 'تعذّر الوصول إلى خدمة المتاجر. تحقّق من اتصالك بالإنترنت.',
+  'stock.error.network': 'تعذّر الوصول إلى خدمة المتاجر الآن. يُرجى المحاولة بعد قليل.',
+  'stock.error.offline': 'أنت غير متصل بالإنترنت. سيظهر المخزون عند عودة الاتصال.',
   'stock.error.invalidResponse': 'معلومات المخزون غير متاحة حاليًا.',
   'stock.error.generic': 'حدث خطأ أثناء التحقق من المخزون. يُرجى المحاولة مرة أخرى.',
   'stock.error.retry': 'إعادة المحاولة',
@@ -76,7 +79,6 @@ export const templates: TemplateMap = {
   'location.yourLocation': 'موقعك',
 
   // Summary (polite live region)
-  'stock.summary.noLocation': 'اختر موقعًا لمعرفة توفر المنتج في المتاجر القريبة منك.',
   'stock.summary.noStores': str`لا توجد متاجر ضمن مسافة ${0} من ${1}.`,
   'stock.summary.none': str`لا يتوفر هذا المنتج في أي متجر بالقرب من ${0}.`,
   'stock.summary.one': str`يتوفر هذا المنتج في متجر واحد بالقرب من ${0}.`,
@@ -88,6 +90,8 @@ export const templates: TemplateMap = {
   'stock.status.outOfStock': 'غير متوفر',
   'stock.status.backorder': 'متاح للطلب المؤجل',
   'stock.status.preorder': 'متاح للحجز المسبق',
+  'stock.status.backorderShips': str`متاح للطلب المؤجل، يُشحن اعتبارًا من ${0}`,
+  'stock.status.preorderShips': str`متاح للحجز المسبق، يُشحن اعتبارًا من ${0}`,
   'stock.quantity.count': str`الكمية المتوفرة: ${0}`,
   'stock.quantity.onlyLeft': str`لم يتبقَّ سوى ${0}`,
   'stock.online': str`عبر الإنترنت: ${0}`,
