@@ -1465,6 +1465,30 @@ describe('<omni-stock-checker>', () => {
     });
   });
   describe('on a real merchant page (issue 6)', () => {
+    for (const variant of ['full', 'badge'] as const) {
+      it(`is readable on a dark page that declares color-scheme: dark (${variant})`, async () => {
+        const result = threeStores();
+        const { el } = await setup(
+          html`<omni-stock-checker sku=${SKU} variant=${variant}></omni-stock-checker>`,
+          { answers: { [SKU]: fresh(result, { stale: true }) } },
+        );
+        const host = providersOf(el).host;
+        Object.assign(host.style, { colorScheme: 'dark', background: '#121212', color: '#e8eaed' });
+        await el.updateComplete;
+        // The accent really switched (not only the inherited text).
+        const link = $(el, '[part~="directions-link"], [part~="badge"]')!;
+        expect(getComputedStyle(link).color).to.not.equal('rgb(11, 87, 208)');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('stays light on a page that declares nothing, whatever the system prefers', async () => {
+      const { el } = await setup();
+      expect(getComputedStyle($(el, '[part~="directions-link"]')!).color).to.equal(
+        'rgb(11, 87, 208)',
+      );
+    });
+
     it('says preorders and backorders ship later, never "out of stock", and offers no email', async () => {
       const sku = SKU;
       const result = stockResult(
