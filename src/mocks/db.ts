@@ -331,7 +331,8 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
 
     createCart() {
       const cart: Cart = {
-        id: nextId('cart'),
+        // Unguessable: a cart id is all it takes to read and change a cart.
+        id: `cart_${crypto.randomUUID()}`,
         version: 1,
         currency: CART_CURRENCY,
         lines: [],
