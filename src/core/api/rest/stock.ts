@@ -105,7 +105,7 @@ export function restStock(
               await http.json(
                 http.url('/stores', { ids: part.join(','), ...place(query) }),
                 StoresResponseSchema,
-                { signal },
+                { signal, keepalive: options.keepalive },
               )
             ).data.stores,
         ),
@@ -132,7 +132,7 @@ export function restStock(
                     storeIds: storeChunk?.join(','),
                   }),
                   AvailabilityResponseSchema,
-                  { signal },
+                  { signal, keepalive: options.keepalive },
                 )
               ).data.availability,
           ),
@@ -151,7 +151,7 @@ export function restStock(
       // website answering for a misconfigured `apiBase`, and claiming success would mislead.
       const response = await http.send(
         http.url('/notify/back-in-stock'),
-        { signal: options.signal, retries: 0 },
+        { signal: options.signal, keepalive: options.keepalive, retries: 0 },
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
