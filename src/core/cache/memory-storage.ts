@@ -34,6 +34,20 @@ export interface Storage {
 
 const cacheId = (kind: CacheKind, key: string) => `${kind}:${key}`;
 
+/**
+ * `RecordStore.onVolatile` for records that are already volatile: `listener` is called once,
+ * soon (never during the call), unless the returned function is called first.
+ */
+export function alreadyVolatile(listener: () => void): () => void {
+  let subscribed = true;
+  queueMicrotask(() => {
+    if (subscribed) listener();
+  });
+  return () => {
+    subscribed = false;
+  };
+}
+
 /** Creates an empty in-memory cache, preference store and (volatile) record store. */
 export function createMemoryStorage(options: StorageLimits = {}): Storage {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -98,7 +112,7 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
 
   const recordStore: RecordStore = {
     durable: false,
-    onVolatile: () => () => undefined,
+    onVolatile: alreadyVolatile,
     async get<T>(key: string, check: Check<T>) {
       return read(records, key, check);
     },
