@@ -6,10 +6,13 @@
 
 /** Explicit direction controls (embeddings, overrides, isolates, marks) that backends never need. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-/** Zero-width characters that would let text look like something else. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Invisible characters that would let text look like something else. The joiners U+200C and
+ * U+200D stay: Persian, Arabic and Indic scripts (and emoji sequences) need them to render.
+ */
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 
-/** Backend text with direction controls and zero-width characters removed. */
+/** Backend text with direction controls and invisible zero-width characters removed. */
 export function plainText(text: string): string {
   return text.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
 }

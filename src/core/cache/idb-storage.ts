@@ -14,6 +14,7 @@ import {
   type StoreNames,
 } from 'idb';
 import type { Storage, StorageLimits } from './memory-storage.js';
+import { alreadyVolatile } from './volatile.js';
 import {
   DEFAULT_MAX_ENTRIES,
   type CacheEntry,
@@ -59,8 +60,9 @@ export interface OpenStorageOptions extends StorageLimits {
   /** Test seam: replaces `openDB`. */
   open?: typeof openDB;
   /**
-   * Test seam: called before every IndexedDB write; what it throws is handled exactly like the
-   * browser rejecting the write (e.g. a `QuotaExceededError` DOMException).
+   * Test seam: called before every IndexedDB write (for records, before each change of a
+   * `write`, inside its transaction); what it throws is handled exactly like the browser
+   * rejecting the write (e.g. a `QuotaExceededError` DOMException).
    */
   beforeWrite?: (store: 'cache' | 'prefs' | 'records') => void;
   /** Called once, with the error, when the storage switches to memory. */
@@ -440,10 +442,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       return !failed;
     },
     onVolatile(listener) {
-      if (failed) {
-        queueMicrotask(listener);
-        return () => undefined;
-      }
+      if (failed) return alreadyVolatile(listener);
       volatileListeners.add(listener);
       return () => volatileListeners.delete(listener);
     },
@@ -482,12 +481,23 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     write(changes: readonly RecordChange[]) {
       return run(
         async (db) => {
-          beforeWrite?.('records');
           const tx = db.transaction('records', 'readwrite');
           const apply = async () => {
-            for (const change of changes) {
-              if ('put' in change) await tx.store.put(change.value, change.put);
-              else await tx.store.delete(change.delete);
+            try {
+              for (const change of changes) {
+                beforeWrite?.('records');
+                if ('put' in change) await tx.store.put(change.value, change.put);
+                else await tx.store.delete(change.delete);
+              }
+            } catch (error) {
+              // A change that failed here (a value that cannot be cloned, a refused write) does
+              // not abort the transaction by itself: the changes before it would be committed.
+              try {
+                tx.abort();
+              } catch {
+                /* already aborted by the browser */
+              }
+              throw error;
             }
           };
           await Promise.all([apply(), tx.done]);

@@ -122,6 +122,32 @@ describe('createSwr', () => {
     expect(unhandled).to.deep.equal([]);
   });
 
+  it('serves an entry stored "in the future" (a skewed clock) as stale, and revalidates it', async () => {
+    await cache.set('availability', 'sku1', 3, clock + 3 * 60 * MINUTE);
+    const fetcher = counting(async () => 7);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+    });
+    expect(result).to.include({ value: 3, stale: true, source: 'cache' });
+    expect(await result.revalidation).to.include({ value: 7, updatedAt: clock, stale: false });
+    expect(fetcher.calls).to.equal(1);
+    expect(await cache.get('availability', 'sku1', anyValue)).to.deep.equal({
+      value: 7,
+      storedAt: clock,
+    });
+  });
+
+  it('treats a fresh cached value that fails the check as a miss, and fetches', async () => {
+    await cache.set('availability', 'sku1', { old: 'shape' }, clock - 1000);
+    const isCount = (value: unknown): value is number => typeof value === 'number';
+    const fetcher = counting(async () => 7);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: isCount,
+    });
+    expect(result).to.deep.equal({ value: 7, updatedAt: clock, stale: false, source: 'network' });
+    expect(fetcher.calls).to.equal(1);
+  });
+
   it('fetches, stores and returns on a miss', async () => {
     const fetcher = counting(async () => ({ stores: ['s1'] }));
     const result = await createSwr(cache, { now }).read('stores', '94103', fetcher, {

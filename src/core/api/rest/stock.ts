@@ -135,7 +135,7 @@ export function restStock(
                 await http.json(
                   http.url('/stores', { ids: part.join(','), ...place(query) }),
                   StoresList,
-                  { signal },
+                  { signal, keepalive: options.keepalive },
                 )
               ).data.stores,
               'stores',
@@ -166,8 +166,12 @@ export function restStock(
             (skuChunk) => async (signal: AbortSignal) =>
               validItems(
                 AvailabilitySchema,
-                (await http.json(url(skuChunk, storeChunk), AvailabilityList, { signal })).data
-                  .availability,
+                (
+                  await http.json(url(skuChunk, storeChunk), AvailabilityList, {
+                    signal,
+                    keepalive: options.keepalive,
+                  })
+                ).data.availability,
                 'availability records',
               ),
           ),
@@ -186,7 +190,7 @@ export function restStock(
       // website answering for a misconfigured `apiBase`, and claiming success would mislead.
       const response = await http.send(
         http.url('/notify/back-in-stock'),
-        { signal: options.signal, retries: 0 },
+        { signal: options.signal, keepalive: options.keepalive, retries: 0 },
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
