@@ -272,7 +272,9 @@ export class LocationControls implements ReactiveController {
     this.editing = true;
     this.problem = undefined;
     this.host.requestUpdate();
-    void this.options.focusAfterUpdate('#postal-code');
+    // Asked for by the shopper: the field takes focus, also where a click does not focus the
+    // button (Safari, Firefox on macOS).
+    void this.options.focusAfterUpdate('#postal-code', true);
   };
 
   private readonly handleCancel = (): void => {
