@@ -61,3 +61,5 @@ for (const variant of product.variants) {
 // A single-variant product needs no picker.
 $('variant-fieldset').hidden = product.variants.length < 2;
 selectVariant(initialSku);
+// Written: show the column (it was laid out, invisible, so nothing moves now).
+document.querySelector('.product-info')?.removeAttribute('data-pending');

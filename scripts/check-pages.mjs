@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { createServer as createViteServer } from 'vite';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 import { serveDist } from './lib/serve-dist.mjs';
 
@@ -120,6 +121,92 @@ try {
       await context.close();
     },
   );
+  // Nothing moves while widgets load: CLS 0 on the merchant's snippet page (built files), at a
+  // phone's and a laptop's width, on a first and a repeat visit, with a slow backend.
+  await server.setFaults({ latencyMs: 300 });
+  for (const width of [390, 1280]) {
+    await check(
+      `the merchant snippet page does not move while widgets load (CLS 0 at ${width} px)`,
+      async () => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        await page.setViewport({ width, height: 800 });
+        await page.evaluateOnNewDocument(() => {
+          window.__cls = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries())
+              if (!entry.hadRecentInput) window.__cls += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        for (const visit of ['first', 'repeat']) {
+          await page.goto(`${server.origin}/demo/merchant.html`, { waitUntil: 'load' });
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('omni-stock-checker')].every(
+                (el) => el.matches(':defined') && !el.matches(':state(loading)'),
+              ),
+            { timeout: 20000 },
+          );
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const cls = await page.evaluate(() => window.__cls);
+          assert(cls === 0, `${visit} visit: CLS ${cls.toFixed(4)}`);
+        }
+        await context.close();
+      },
+    );
+  }
+  await server.setFaults({ reset: true });
+
+  // The demo storefront too (it writes its pages from data, through the dev server).
+  const vite = await createViteServer({
+    logLevel: 'error',
+    server: { port: 0, strictPort: false },
+  });
+  await vite.listen();
+  const demo = vite.resolvedUrls.local[0].replace(/\/$/, '');
+  try {
+    await fetch(`${demo}/__omni/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 300 }),
+    });
+    for (const path of ['/demo/', '/demo/listing.html']) {
+      for (const width of [390, 1280]) {
+        await check(
+          `the demo page ${path} does not move while it loads (CLS 0 at ${width} px)`,
+          async () => {
+            const context = await browser.createBrowserContext();
+            const page = await context.newPage();
+            await page.setViewport({ width, height: 800 });
+            await page.evaluateOnNewDocument(() => {
+              window.__cls = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries())
+                  if (!entry.hadRecentInput) window.__cls += entry.value;
+              }).observe({ type: 'layout-shift', buffered: true });
+            });
+            await page.goto(`${demo}${path}`, { waitUntil: 'load', timeout: 60000 });
+            await page.waitForFunction(
+              () => {
+                const widgets = [...document.querySelectorAll('omni-stock-checker')];
+                return (
+                  widgets.length > 0 &&
+                  widgets.every((el) => el.matches(':defined') && !el.matches(':state(loading)'))
+                );
+              },
+              { timeout: 60000 },
+            );
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const cls = await page.evaluate(() => window.__cls);
+            assert(cls === 0, `CLS ${cls.toFixed(4)}`);
+            await context.close();
+          },
+        );
+      }
+    }
+  } finally {
+    await vite.close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -134,8 +134,9 @@ export class LocationControls implements ReactiveController {
 
   render(): TemplateResult {
     if (!this.ready) {
+      // As tall as the line it stands for, which holds a text button.
       return html`<p class="location row" part="location">
-        <span class="bone bone--short" part="skeleton" aria-hidden="true">&nbsp;</span>
+        <span class="bone bone--action" part="skeleton" aria-hidden="true">&nbsp;</span>
       </p>`;
     }
     const place = this.location;

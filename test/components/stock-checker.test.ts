@@ -171,7 +171,8 @@ describe('<omni-stock-checker>', () => {
       const d = deferred<never>();
       const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
       expect(isLoading(el)).to.equal(true);
-      expect($$(el, '.item--skeleton')).to.have.length(DEFAULT_CONFIG.storeLimit);
+      // Three stores' placeholders (the others come behind "Show more"), never more than the limit.
+      expect($$(el, '.item--skeleton')).to.have.length(Math.min(3, DEFAULT_CONFIG.storeLimit));
       await expect(el).to.be.accessible();
     });
 
@@ -640,6 +641,9 @@ describe('<omni-stock-checker>', () => {
             ),
           },
         });
+        // Three at first; the fourth behind "Show 1 more stores".
+        press(el, '[part~="more-button"]');
+        await el.updateComplete;
         expect($$(el, '[part~="hours"]').map(textOf)).to.deep.equal([
           'Open now · closes at 9:00 PM',
           'Closed · opens at 12:00 PM',
@@ -1465,6 +1469,46 @@ describe('<omni-stock-checker>', () => {
     });
   });
   describe('on a real merchant page (issue 6)', () => {
+    it('lists three stores, the others behind a button that moves focus to the first of them', async () => {
+      const sku = SKU;
+      const stores = Array.from({ length: 5 }, (_, i) =>
+        entry(
+          sku,
+          makeStore({ id: `s${i}`, name: `Store ${i}`, distanceKm: i + 1 }),
+          'in_stock',
+          5,
+        ),
+      );
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(sku, stores, 'in_stock')) },
+      });
+      expect($$(el, '[part~="item"]')).to.have.length(3);
+      expect(textOf($(el, '[part~="more-button"]'))).to.equal('Show 2 more stores');
+      press(el, '[part~="more-button"]');
+      await focusLandsOn(el, '#store-list > li:nth-child(4) [part~="store-name"]');
+      expect($$(el, '[part~="item"]')).to.have.length(5);
+      expect(absent(el, '[part~="more-button"]'), 'more button').to.equal(true);
+    });
+
+    it('keeps the space it had while loading until the shopper acts, so nothing below moves up', async () => {
+      const d = deferred<SwrResult<StockResult>>();
+      const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const loading = el.getBoundingClientRect().height;
+      d.resolve(
+        fresh(
+          stockResult(SKU, [entry(SKU, makeStore({ name: 'Only' }), 'in_stock', 2)], 'in_stock'),
+        ),
+      );
+      await settled(el);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.getBoundingClientRect().height).to.be.at.least(loading - 0.5);
+      el.dispatchEvent(new Event('pointerdown'));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.getBoundingClientRect().height).to.be.below(loading);
+    });
+
     for (const variant of ['full', 'badge'] as const) {
       it(`is readable on a dark page that declares color-scheme: dark (${variant})`, async () => {
         const result = threeStores();

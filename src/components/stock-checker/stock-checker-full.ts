@@ -33,6 +33,7 @@ import type { ServiceController } from '../../controllers/service-controller.js'
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
+import { VISIBLE_STORES } from './stock-checker.js';
 
 export { fullStyles } from './stock-checker-full.styles.js';
 
@@ -75,6 +76,8 @@ export function createFullView(view: StockCheckerView): FullView {
   let notifyProblem: 'missing' | 'invalid' | 'invalid_email' | 'failed' | undefined;
   /** The store just made "my store", announced in a polite live region. */
   let chosenStore: Store | undefined;
+  /** The shopper asked to see every store found. */
+  let showAll = false;
 
   const controls = new LocationControls(host, {
     service: view.location,
@@ -278,15 +281,44 @@ export function createFullView(view: StockCheckerView): FullView {
             : nothing
         }
       </p>
-      ${
-        controls.location && result.stores.length
-          ? html`<ul class="list" part="list">
-              ${mineFirst(result.stores, view.myStore()?.storeId).map((entry) => renderStore(entry))}
-            </ul>`
-          : nothing
-      }
+      ${controls.location && result.stores.length ? renderList(result.stores) : nothing}
       ${canBeHad ? nothing : renderNotify()}
     `;
+  }
+
+  /** The nearest stores, the others behind "Show more" (they open below: nothing moves up). */
+  function renderList(stores: readonly StoreStock[]): TemplateResult {
+    const ordered = mineFirst(stores, view.myStore()?.storeId);
+    const hidden = showAll ? 0 : Math.max(0, ordered.length - VISIBLE_STORES);
+    const shown = hidden > 0 ? ordered.slice(0, VISIBLE_STORES) : ordered;
+    return html`<ul class="list" part="list" id="store-list">
+        ${shown.map((entry) => renderStore(entry))}
+      </ul>
+      ${
+        hidden > 0
+          ? html`<p class="row">
+              <button
+                type="button"
+                class="link-button"
+                part="button more-button"
+                aria-controls="store-list"
+                aria-expanded="false"
+                @click=${handleShowAll}
+              >
+                ${msg(str`Show ${formatNumber(hidden, locale())} more stores`, { id: 'stock.store.showMore' })}
+              </button>
+            </p>`
+          : nothing
+      }`;
+  }
+
+  function handleShowAll(): void {
+    showAll = true;
+    update();
+    // The first store that was hidden takes focus, so keyboard users land on the new content.
+    void view.focusAfterUpdate(
+      `#store-list > li:nth-child(${VISIBLE_STORES + 1}) [part~="store-name"]`,
+    );
   }
 
   function renderStore(entry: StoreStock): TemplateResult {
@@ -305,7 +337,9 @@ export function createFullView(view: StockCheckerView): FullView {
       data-store-id=${store.id}
     >
       <p class="row head">
-        <strong class="name" part="store-name" dir="auto">${displayText(store.name)}</strong>
+        <strong class="name" part="store-name" dir="auto" tabindex="-1"
+          >${displayText(store.name)}</strong
+        >
         ${
           mine
             ? html`<span class="tag" part="my-store" tabindex="-1"
@@ -480,6 +514,7 @@ export function createFullView(view: StockCheckerView): FullView {
       controls.open();
     },
     skuChanged() {
+      showAll = false;
       notifyStatus = 'idle';
       notifyProblem = undefined;
       chosenStore = undefined;

@@ -147,6 +147,9 @@ export class OmniStockChecker extends OmniElement {
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
   private abortedByRemoval = false;
+  private heightObserver: ResizeObserver | undefined;
+  private heldHeight = 0;
+  private released = false;
   /** The next lookup skips fresh cached answers (`refresh()`). */
   private forceNetwork = false;
   private reportedFailure: unknown;
@@ -217,6 +220,13 @@ export class OmniStockChecker extends OmniElement {
     if (!mine) return undefined;
     const listed = this.stockTask?.value?.value.stores.some((entry) => entry.store.id === mine.id);
     return listed ? undefined : mine.id;
+  }
+
+  constructor() {
+    super();
+    // Loading from the start, so that the space omnishelf.css reserved before the upgrade stays
+    // reserved by the element's own styles (:host(:state(loading))) without a gap.
+    this.setStates({ loading: true });
   }
 
   private get effectiveConfig(): OmniConfig {
@@ -290,7 +300,45 @@ export class OmniStockChecker extends OmniElement {
     await this.stockTask.run().catch(() => undefined);
   }
 
+  /**
+   * Nothing on the page moves while a full checker loads: it keeps the tallest height it has had
+   * (first the space omnishelf.css reserved, then its placeholder) until the shopper interacts with
+   * it, so that a shorter answer leaves room instead of pulling the page up.
+   */
+  private holdHeight(): void {
+    if (this.variant === 'badge' || this.released) return;
+    const hold = () => {
+      const height = this.getBoundingClientRect().height;
+      if (height > this.heldHeight) {
+        this.heldHeight = height;
+        this.style.minBlockSize = `${height}px`;
+      }
+    };
+    // Measured now, while the placeholder is on screen (an answer may replace it before the next
+    // frame), and on every later change of size.
+    if (this.isLoading) hold();
+    if (!this.heightObserver && typeof ResizeObserver !== 'undefined') {
+      this.heightObserver = new ResizeObserver(hold);
+      this.heightObserver.observe(this);
+    }
+  }
+
+  /** The shopper acted here: the widget takes the height of what it shows from now on. */
+  private readonly releaseHeight = (): void => {
+    if (this.released) return;
+    this.released = true;
+    this.heightObserver?.disconnect();
+    this.heightObserver = undefined;
+    this.style.removeProperty('min-block-size');
+  };
+
+  protected override firstUpdated(): void {
+    this.addEventListener('pointerdown', this.releaseHeight);
+    this.addEventListener('keydown', this.releaseHeight);
+  }
+
   protected override updated(): void {
+    this.holdHeight();
     this.setStates(this.stateFlags());
     const failure = this.failure;
     if (failure !== undefined && failure !== this.reportedFailure) {
@@ -450,11 +498,16 @@ export class OmniStockChecker extends OmniElement {
    * as its answer, so that nothing moves when stock arrives (also before the view's code has).
    */
   private renderFullSkeleton(withText = true): TemplateResult {
-    const rows = Array.from({ length: this.shopperLocation ? this.effectiveLimit : 0 });
+    // Until the remembered location is known, a location is expected (most pages have one).
+    const expectStores = this.shopperLocation !== undefined || !this.locationController.ready;
+    const rows = Array.from({
+      length: expectStores ? Math.min(this.effectiveLimit, VISIBLE_STORES) : 0,
+    });
     const bone = (size: string) =>
       html`<span class="bone bone--${size}" part="skeleton" aria-hidden="true">&nbsp;</span>`;
     const own = !this.view || !withText;
-    return html`${own ? html`<p class="location row">${bone('short')}</p>` : nothing}
+    // The location line holds a text button: its placeholder has the same box.
+    return html`${own ? html`<p class="location row">${bone('action')}</p>` : nothing}
       ${
         own
           ? html`<p class="summary row" role="status">
@@ -568,6 +621,9 @@ function onlineBadgeText(status: StockStatus, online = true): string {
       return msg('Out of stock online', { id: 'stock.badge.online.out' });
   }
 }
+
+/** Stores listed at first (and in the placeholder); the others behind "Show more stores". */
+export const VISIBLE_STORES = 3;
 
 defineElement('omni-stock-checker', OmniStockChecker);
 

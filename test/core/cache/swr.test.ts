@@ -43,6 +43,19 @@ describe('createSwr', () => {
     expect(fetcher.calls).to.equal(0);
   });
 
+  it('asks the network when forced, serving the fresh entry as stale meanwhile', async () => {
+    await cache.set('availability', 'sku1', 3, clock - 30_000);
+    const fetcher = counting(async () => 99);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+      force: true,
+    });
+    expect(result.value).to.equal(3);
+    expect(result.stale).to.equal(true);
+    expect((await result.revalidation)!.value).to.equal(99);
+    expect(fetcher.calls).to.equal(1);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);

@@ -102,6 +102,7 @@ export const templates: TemplateMap = {
   'stock.store.directions': 'الاتجاهات',
   'stock.newTab': '(يُفتح في علامة تبويب جديدة)',
   'stock.store.setMine': 'اجعله متجري',
+  'stock.store.showMore': str`عرض المتاجر الأخرى (${0})`,
   'stock.store.forget': 'إلغاء اختياره كمتجري',
   'stock.store.chosen': str`أصبح ${0} متجرك.`,
 
