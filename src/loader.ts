@@ -53,6 +53,7 @@ const ELEMENTS: Record<string, Load> = {
         ? undefined
         : import('./components/stock-checker/stock-checker-full.js'),
     ]),
+  'omni-pickup-selector': () => import('./components/pickup-selector/index.js'),
 };
 
 /** Translations other than English (the source language, built in). */

@@ -13,7 +13,7 @@ import type { Clock } from './time/clock.js';
 
 export type { OmniConfig } from './config.js';
 export type { LocationService } from './geo/location.js';
-export type { PickupHold, PickupService } from './pickup/pickup-service.js';
+export type { PickupHold, PickupLine, PickupService } from './pickup/pickup-service.js';
 export type { StockService } from './stock/types.js';
 export type { MyStoreService } from './stores/my-store.js';
 export type { Clock } from './time/clock.js';

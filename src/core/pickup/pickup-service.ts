@@ -20,6 +20,18 @@ import type { PickupReservationRequest, PickupSlot, PickupSlotQuery } from '../a
 import { createSwr } from '../cache/swr.js';
 import type { Fresh, KeyValueCache } from '../cache/types.js';
 
+/**
+ * One line of what is to be picked up. The pickup selector reads them from its `lines` property
+ * (the cart's lines, once the cart is wired in), else from `sku` / `skus`.
+ */
+export interface PickupLine {
+  sku: string;
+  /** How the line is named when it is missing at a store; default the sku. */
+  title?: string;
+  /** Units wanted (default 1): a store with fewer in stock cannot fulfil the line. */
+  qty?: number;
+}
+
 /** A hold on a pickup slot, as the widget keeps it. */
 export interface PickupHold {
   /** The reservation id (what the checkout submits). */
