@@ -631,28 +631,35 @@ describe('<omni-pickup-selector>', () => {
     });
 
     it('keeps the hold when the page is left by submitting the form', async () => {
+      // The form submits into a frame, so that the test page stays where it is.
+      const sink = document.createElement('iframe');
+      sink.name = 'sink';
+      sink.title = 'sink';
       const form = document.createElement('form');
-      form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
+      form.action = 'about:blank';
+      form.target = 'sink';
+      document.body.append(sink, form);
       const s = await setup(
         html`<omni-pickup-selector name="pickup" sku=${SKU}></omni-pickup-selector>`,
         { myStore: WEST },
       );
       form.append(s.el);
-      document.body.append(form);
       await settled(s.el);
       await holdSlot(s, 0);
       // A page that handles the submit itself (preventDefault) stays: leaving it later releases.
+      form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
       form.requestSubmit();
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
       expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1']);
       window.dispatchEvent(new PageTransitionEvent('pageshow'));
-      await waitUntil(() => has(s.el, 'held'), 'not held again');
-      // A real submission: the hold now belongs to the order.
-      const submitted = new SubmitEvent('submit', { bubbles: true, cancelable: true });
-      form.dispatchEvent(submitted);
+      await waitUntil(() => s.pickup.open().length === 1, 'not held again');
+      // A real submission: the hold now belongs to the order, and stays.
+      form.requestSubmit();
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
       expect(s.pickup.released).to.have.length(1);
+      expect(s.pickup.open()).to.deep.equal(['r2']);
       form.remove();
+      sink.remove();
     });
 
     it('lets the hold go when the store changes or the element is removed', async () => {
@@ -760,7 +767,7 @@ describe('<omni-pickup-selector>', () => {
     it('moves through stores with the arrow keys; only the store it stops on becomes mine', async () => {
       const s = await setup();
       storeRadio(s.el, 'Westlands').focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await s.el.updateComplete;
       await sendKeys({ press: 'ArrowDown' });
       await s.el.updateComplete;
@@ -777,7 +784,7 @@ describe('<omni-pickup-selector>', () => {
     it('chooses a time with the keyboard', async () => {
       const s = await setup(undefined, { myStore: WEST });
       slotRadios(s.el)[0]!.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await waitUntil(() => has(s.el, 'held'), 'not held');
       await sendKeys({ press: 'ArrowRight' });
       await waitUntil(() => s.el.value.includes('w-1400'), 'full time not skipped');
