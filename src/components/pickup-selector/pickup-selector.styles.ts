@@ -172,18 +172,7 @@ export const styles = [
       gap: calc(var(--_omni-space) * 0.5);
     }
 
-    .slot {
-      flex-wrap: wrap;
-      align-items: baseline;
-    }
-
-    .slot .radio {
-      align-self: center;
-      margin: 0;
-    }
-
     .remaining {
-      margin-inline-start: auto;
       font-size: 0.875em;
     }
 

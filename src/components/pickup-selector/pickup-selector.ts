@@ -679,9 +679,8 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
     dialog.showModal();
-    this.renderRoot
-      .querySelector<HTMLElement>('input[name="store"]:checked, input[name="store"]:not(:disabled)')
-      ?.focus();
+    const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="store"]')];
+    (radios.find((r) => r.checked) ?? radios.find((r) => !r.disabled))?.focus();
   }
 
   private handleClose(): void {
@@ -948,13 +947,15 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         .checked=${checked}
         ?disabled=${full && !checked}
         @change=${() => this.setSlot(slot.id)}
-      /><span class="slot-time">${formatSlotTime(slot, zone, this.formatLocale)}</span>
-      <span class="remaining ${full ? 'remaining--full' : ''}"
-        >${
-          full
-            ? msg('Full', { id: 'pickup.slot.full' })
-            : msg(str`${slot.remaining} left`, { id: 'pickup.slot.left' })
-        }</span
+      /><span class="item-body"
+        ><span class="slot-time">${formatSlotTime(slot, zone, this.formatLocale)}</span>
+        <span class="remaining ${full ? 'remaining--full' : ''}"
+          >${
+            full
+              ? msg('Full', { id: 'pickup.slot.full' })
+              : msg(str`${slot.remaining} left`, { id: 'pickup.slot.left' })
+          }</span
+        ></span
       ></label
     >`;
   }
