@@ -134,24 +134,24 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
  * @csspart dialog-title - Its title.
  * @csspart skeleton - Loading placeholders.
  *
- * @cssproperty [--omni-color-text=#1f2328 (dark #e6e8eb)] - Body text.
- * @cssproperty [--omni-color-muted=#545b64 (dark #b4bcc6)] - Secondary text (hours, address).
- * @cssproperty [--omni-color-accent=#0b57d0 (dark #8ab4f8)] - Buttons, the chosen store and time, the focus ring.
- * @cssproperty [--omni-color-on-accent=#ffffff (dark #0a1f44)] - Text on accent-coloured buttons.
- * @cssproperty [--omni-color-success=#146c2e (dark #6fdd8b)] - Available for pickup; the hold.
- * @cssproperty [--omni-color-warning=#8a4b00 (dark #f0b45a)] - Few places left; the last minutes of a hold.
- * @cssproperty [--omni-color-danger=#b3261e (dark #ffb4ab)] - Unavailable stores, full times, errors.
- * @cssproperty [--omni-color-border=#8c939d (dark #7d858f)] - Borders of stores, days and times.
- * @cssproperty [--omni-color-surface=transparent] - Background of the widget (the dialog and inputs: white, dark #1c2128).
- * @cssproperty [--omni-color-skeleton=#e6e8eb (dark #2d333b)] - Loading placeholders.
- * @cssproperty [--omni-radius=0.375rem] - Corner radius.
- * @cssproperty [--omni-space=0.5rem] - Base spacing unit.
+ * @cssproperty --omni-color-text - Body text (default #1f2328; dark #e6e8eb).
+ * @cssproperty --omni-color-muted - Secondary text: hours, address, places left (default #545b64; dark #b4bcc6).
+ * @cssproperty --omni-color-accent - Buttons, the chosen store and time, the focus ring (default #0b57d0; dark #8ab4f8).
+ * @cssproperty --omni-color-on-accent - Text on accent-coloured buttons (default #ffffff; dark #0a1f44).
+ * @cssproperty --omni-color-success - Available for pickup; the held time (default #146c2e; dark #6fdd8b).
+ * @cssproperty --omni-color-warning - The last minute of a hold (default #8a4b00; dark #f0b45a).
+ * @cssproperty --omni-color-danger - Unavailable stores, full times, errors (default #b3261e; dark #ffb4ab).
+ * @cssproperty --omni-color-border - Borders of stores, days and times (default #8c939d; dark #7d858f).
+ * @cssproperty --omni-color-surface - Background of the widget (default transparent); the dialog and inputs use it too (default white; dark #1c2128).
+ * @cssproperty --omni-color-skeleton - Loading placeholders (default #e6e8eb; dark #2d333b).
+ * @cssproperty --omni-radius - Corner radius (default 0.375rem).
+ * @cssproperty --omni-space - Base spacing unit (default 0.5rem).
  * @cssproperty --omni-font-size - Base font size (default: the page's).
- * @cssproperty [--omni-line-height=1.5] - Base line height.
- * @cssproperty [--omni-pickup-selector-gap=1.5 x --omni-space] - Space between the sections.
- * @cssproperty [--omni-pickup-selector-item-padding=--omni-space] - Padding inside each store and time.
- * @cssproperty [--omni-pickup-selector-slot-min-width=9rem] - Narrowest column of the time grid.
- * @cssproperty [--omni-pickup-selector-dialog-width=36rem] - Widest the dialog gets.
+ * @cssproperty --omni-line-height - Base line height (default 1.5).
+ * @cssproperty --omni-pickup-selector-gap - Space between the sections (default 1.5 x --omni-space).
+ * @cssproperty --omni-pickup-selector-item-padding - Padding inside each store and time (default --omni-space).
+ * @cssproperty --omni-pickup-selector-slot-min-width - Narrowest column of the time grid (default 9rem).
+ * @cssproperty --omni-pickup-selector-dialog-width - Widest the dialog gets (default 36rem).
  *
  * @cssstate loading - Waiting for services, stores or times.
  * @cssstate error - Stores or times could not be loaded.
@@ -163,18 +163,22 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
 export class OmniPickupSelector extends FormAssociated(OmniElement) {
   static override styles = styles;
 
+  /** The configuration (from `<omni-provider>` or the page). */
   @consume({ context: configContext, subscribe: true })
   @property({ attribute: false })
   config?: OmniConfig;
 
+  /** Stores near the shopper and their stock (shared with the stock checkers). */
   @consume({ context: stockServiceContext, subscribe: true })
   @property({ attribute: false })
   stock?: StockService;
 
+  /** Pickup times and holds. */
   @consume({ context: pickupServiceContext, subscribe: true })
   @property({ attribute: false })
   pickup?: PickupService;
 
+  /** The shopper's location (shared with the stock checkers). */
   @consume({ context: locationServiceContext, subscribe: true })
   @property({ attribute: false })
   location?: LocationService;
