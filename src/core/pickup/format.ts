@@ -4,7 +4,7 @@
  * read as written (contract v1 gives them with the store's UTC offset).
  */
 import type { PickupSlot } from '../api/types.js';
-import { safeLocale } from '../i18n/format.js';
+import { formatNumber, safeLocale } from '../i18n/format.js';
 import { isValidTimeZone, offsetMinutes, type IsoDate } from '../time/zoned.js';
 
 const MINUTE_MS = 60_000;
@@ -65,16 +65,8 @@ export function formatPickupDate(date: IsoDate, locale: string): string {
 /** A countdown "14:05" (minutes and seconds, rounded up to the second), in the locale's digits. */
 export function formatCountdown(ms: number, locale: string): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  const digits = (min: number) =>
-    memo(
-      `n|${locale}|${min}`,
-      () =>
-        new Intl.NumberFormat(safeLocale(locale), {
-          minimumIntegerDigits: min,
-          useGrouping: false,
-        }),
-    );
-  return `${digits(1).format(Math.floor(total / 60))}:${digits(2).format(total % 60)}`;
+  const seconds = formatNumber(total % 60, locale);
+  return `${formatNumber(Math.floor(total / 60), locale)}:${seconds.padStart(2, formatNumber(0, locale))}`;
 }
 
 /** "5 minutes", "1 minute" ("٥ دقائق" ...): the locale's own plural forms. */
