@@ -86,7 +86,9 @@ async function otherTab(
   return { badge, frame };
 }
 
-describe('pickup, end to end', () => {
+describe('pickup, end to end', function () {
+  // Real pages: the other tab loads its own copy of the modules, twice in the first test.
+  this.timeout(30_000);
   const faults = createFaultState();
   let worker: SetupWorker;
   let db: DemoDb;
