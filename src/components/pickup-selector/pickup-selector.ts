@@ -29,7 +29,7 @@ import type { Fresh } from '../../core/cache/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { storeOpenState } from '../../core/geo/hours.js';
-import { formatClockTime, formatDistance } from '../../core/i18n/format.js';
+import { formatClockTime, formatDistance, formatNumber } from '../../core/i18n/format.js';
 import {
   formatCountdown,
   formatMinutes,
@@ -802,7 +802,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const summary = !place
       ? ''
       : count
-        ? msg(str`Stores near ${place} for pickup: ${count}`, { id: 'pickup.summary.count' })
+        ? msg(str`Stores near ${place} for pickup: ${this.number(count)}`, {
+            id: 'pickup.summary.count',
+          })
         : msg(str`No store near ${place} can have this ready for pickup.`, {
             id: 'pickup.summary.noStore',
           });
@@ -957,7 +959,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
           >${
             full
               ? msg('Full', { id: 'pickup.slot.full' })
-              : msg(str`${slot.remaining} left`, { id: 'pickup.slot.left' })
+              : msg(str`${this.number(slot.remaining)} left`, { id: 'pickup.slot.left' })
           }</span
         ></span
       ></label
@@ -1050,9 +1052,12 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         ? msg('Not available for pickup here', { id: 'pickup.store.unavailable' })
         : msg('Available for pickup', { id: 'pickup.store.available' });
     }
-    const counted = msg(str`${total - missing.length} of ${total} items available`, {
-      id: 'pickup.store.count',
-    });
+    const counted = msg(
+      str`${this.number(total - missing.length)} of ${this.number(total)} items available`,
+      {
+        id: 'pickup.store.count',
+      },
+    );
     if (!missing.length) return counted;
     const names = new Intl.ListFormat(this.formatLocale).format(missing.map(isolate));
     return msg(str`${counted} · Missing: ${names}`, { id: 'pickup.store.missing' });
@@ -1112,6 +1117,11 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     if (!slot) return '';
     const day = this.dayText(slotDate(slot, zone), dateInZone(this.now, zone));
     return `${day}, ${formatSlotTime(slot, zone, this.formatLocale)}`;
+  }
+
+  /** A count in the locale's digits. */
+  private number(n: number): string {
+    return formatNumber(n, this.formatLocale);
   }
 
   private get distanceUnit(): 'km' | 'mi' {
