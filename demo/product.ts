@@ -2,6 +2,7 @@
  * Product page: `?id=<product id>` (and optionally `&sku=<variant sku>`). Picking a variant sets
  * the stock checker's `sku`, as a merchant's own variant picker would.
  */
+import type { OmniPickupSelector } from '../src/components/pickup-selector/pickup-selector.js';
 import type { OmniStockChecker } from '../src/components/stock-checker/stock-checker.js';
 import { PRODUCTS } from '../src/mocks/data/products.js';
 import { categoryName, formatMoney, initShell, onLanguageChange, paintSwatch } from './shell.js';
@@ -14,6 +15,7 @@ const product = found ?? PRODUCTS[0]!;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checker = $<OmniStockChecker>('checker');
+const pickup = $<OmniPickupSelector>('pickup');
 
 /** Catalog text is English: <bdi> keeps its punctuation in place inside an Arabic page. */
 const isolated = (text: string) => {
@@ -35,6 +37,8 @@ onLanguageChange(() => {
 
 function selectVariant(sku: string): void {
   checker.sku = sku;
+  pickup.sku = sku;
+  $<HTMLAnchorElement>('checkout-link').search = `?skus=${encodeURIComponent(sku)}`;
   const url = new URL(location.href);
   url.searchParams.set('id', product.id);
   url.searchParams.set('sku', sku);

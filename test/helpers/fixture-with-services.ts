@@ -10,9 +10,11 @@ import {
   configContext,
   locationServiceContext,
   myStoreContext,
+  pickupServiceContext,
   stockServiceContext,
   type Clock,
   type MyStoreService,
+  type PickupService,
 } from '../../src/core/context.js';
 import { resolveConfig, type OmniConfig } from '../../src/core/config.js';
 import { OmniError } from '../../src/core/api/errors.js';
@@ -38,6 +40,7 @@ export interface Services {
   location?: LocationService;
   myStore?: MyStoreService;
   clock?: Clock;
+  pickup?: PickupService;
 }
 
 export interface ServiceProviders {
@@ -47,6 +50,7 @@ export interface ServiceProviders {
   location: ContextProvider<typeof locationServiceContext>;
   myStore: ContextProvider<typeof myStoreContext>;
   clock: ContextProvider<typeof clockContext>;
+  pickup: ContextProvider<typeof pickupServiceContext>;
 }
 
 const hosts = new WeakMap<Element, ServiceProviders>();
@@ -90,6 +94,10 @@ export async function fixtureWithServices<T extends Element>(
       initialValue: services.myStore,
     }),
     clock: new ContextProvider(asHost, { context: clockContext, initialValue: services.clock }),
+    pickup: new ContextProvider(asHost, {
+      context: pickupServiceContext,
+      initialValue: services.pickup,
+    }),
   };
   const el = await fixture<T>(template as Parameters<typeof fixture>[0], { parentNode: host });
   hosts.set(el, providers);

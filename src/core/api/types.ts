@@ -119,7 +119,11 @@ export interface PickupSlot {
 export interface PickupReservation {
   id: string;
   slotId: string;
-  expiresAt: IsoDateTime;
+  /**
+   * When the hold lapses. Contract v1 requires it; clients read a missing or malformed one as
+   * "unknown" (the hold is kept and released as usual, shown without a countdown).
+   */
+  expiresAt?: IsoDateTime;
 }
 
 export interface ShippingOrigin {
