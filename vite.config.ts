@@ -273,8 +273,10 @@ export default defineConfig(({ command }) => ({
       : [noPreloadHelper(), minifyLiterals(), reserveStylesheet()],
   // Built files import each other relative to their own URL: dist/ can be hosted anywhere.
   base: command === 'build' ? './' : '/',
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  // The demo backend sends its own CORS headers; Vite's would add a second
+  // Access-Control-Allow-Origin for localhost origins, which browsers reject.
+  server: { port: 5173, cors: false },
+  preview: { port: 4173, cors: false },
   build: {
     outDir: singleFile ? 'dist/bench/single' : 'dist',
     // `npm run build` cleans dist/ itself; the bundle must not wipe dist/esm from tsc.

@@ -95,6 +95,11 @@ export default {
   // REST tests that give a request 2 s timed out.
   concurrentBrowsers: 2,
   concurrency: 1,
+  // Shared CI machines can be slow to start a browser page or a test file under load; a start
+  // that takes long is not a failure of the code under test.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 10000 } },
   testRunnerHtml: (testFramework) =>
     `<html><head><meta charset="utf-8"></head><body><script type="module" src="${testFramework}"></script></body></html>`,

@@ -2,6 +2,7 @@
  * Product page: `?id=<product id>` (and optionally `&sku=<variant sku>`). Picking a variant sets
  * the stock checker's `sku`, as a merchant's own variant picker would.
  */
+import type { OmniPickupSelector } from '../src/components/pickup-selector/pickup-selector.js';
 import type { OmniShippingEstimator } from '../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniStockChecker } from '../src/components/stock-checker/stock-checker.js';
 import { PRODUCTS } from '../src/mocks/data/products.js';
@@ -23,6 +24,7 @@ const product = found ?? PRODUCTS[0]!;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checker = $<OmniStockChecker>('checker');
+const pickup = $<OmniPickupSelector>('pickup');
 const estimator = $<OmniShippingEstimator>('estimator');
 // Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price.
 estimator.subtotal = product.price;
@@ -48,6 +50,8 @@ onLanguageChange(() => {
 
 function selectVariant(sku: string): void {
   checker.sku = sku;
+  pickup.sku = sku;
+  $<HTMLAnchorElement>('checkout-link').search = `?skus=${encodeURIComponent(sku)}`;
   estimator.sku = sku;
   const url = new URL(location.href);
   url.searchParams.set('id', product.id);
@@ -75,3 +79,5 @@ for (const variant of product.variants) {
 // A single-variant product needs no picker.
 $('variant-fieldset').hidden = product.variants.length < 2;
 selectVariant(initialSku);
+// Written: show the column (it was laid out, invisible, so nothing moves now).
+document.querySelector('.product-info')?.removeAttribute('data-pending');

@@ -12,6 +12,9 @@ const STRINGS = {
     brandTag: 'demo store',
     navAll: 'All products',
     navMerchant: 'Script-tag page',
+    navCheckout: 'Checkout',
+    pickupTitle: 'Pick up in store',
+    toCheckout: 'Continue to checkout',
     language: 'Language',
     chooseVariant: 'Choose an option',
     availability: 'Availability in stores',
@@ -32,7 +35,7 @@ const STRINGS = {
     offline: 'Offline',
     resetFaults: 'Clear faults',
     resetData: 'Reset demo data',
-    saved: 'Saved. New requests use these settings.',
+    saved: 'Saved. The widgets on this page asked again.',
     faultsCleared: 'Faults cleared.',
     dataReset: 'Demo data reset.',
     unreachable: 'The demo backend is not reachable (run `npm start`).',
@@ -42,6 +45,9 @@ const STRINGS = {
     brandTag: 'متجر تجريبي',
     navAll: 'كل المنتجات',
     navMerchant: 'صفحة وسم السكربت',
+    navCheckout: 'إتمام الطلب',
+    pickupTitle: 'الاستلام من المتجر',
+    toCheckout: 'متابعة إلى إتمام الطلب',
     language: 'اللغة',
     chooseVariant: 'اختر خيارًا',
     availability: 'التوفر في المتاجر',
@@ -62,7 +68,7 @@ const STRINGS = {
     offline: 'غير متصل',
     resetFaults: 'إزالة الأعطال',
     resetData: 'إعادة ضبط البيانات',
-    saved: 'تم الحفظ. الطلبات الجديدة تستخدم هذه الإعدادات.',
+    saved: 'تم الحفظ. أعادت المكونات في هذه الصفحة الطلب.',
     faultsCleared: 'أزيلت الأعطال.',
     dataReset: 'أعيد ضبط البيانات التجريبية.',
     unreachable: 'تعذر الوصول إلى الخادم التجريبي (شغّل `npm start`).',
@@ -127,7 +133,9 @@ export function setLanguage(next: DemoLang): void {
   }
   configure({ locale: next });
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    el.textContent = t(el.dataset.i18n as StringKey);
+    // Only when it changes: rewriting the same text would still move it on screen.
+    const text = t(el.dataset.i18n as StringKey);
+    if (el.textContent !== text) el.textContent = text;
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === next));
@@ -195,7 +203,10 @@ function initFaultPanel(): void {
         const body = (await response.json()) as Partial<Faults>;
         if (typeof body.latencyMs === 'number') show(body as Faults);
       }
-      if (done) say(done);
+      if (done) {
+        say(done);
+        refreshWidgets();
+      }
     } catch {
       say('unreachable');
     }
@@ -222,6 +233,13 @@ function initFaultPanel(): void {
   form
     .querySelector('[data-action="reset-data"]')!
     .addEventListener('click', () => request(() => postJson('/__omni/reset', {}), 'dataReset'));
+}
+
+/** Every Omnishelf widget on the page asks its backend again (past its cache): faults apply at once. */
+function refreshWidgets(): void {
+  for (const el of document.querySelectorAll<HTMLElement & { refresh?: () => unknown }>('*')) {
+    if (el.localName.startsWith('omni-') && typeof el.refresh === 'function') void el.refresh();
+  }
 }
 
 export function initShell(): void {

@@ -3,7 +3,9 @@
 // JavaScript it actually fetches is counted as gzip -9 of each file, summed. `own` is what a page
 // fetches beyond its `base` page (for a widget: beyond the shared chunks a page with only
 // <omni-provider> loads). Budgets are in size-budgets.json (1 kB = 1000 bytes). Prints a table;
-// exits 1 when a page or file is over budget, or a budget names no page.
+// exits 1 when a page or file is over budget, a budget names no page, or a page's widgets do
+// not render.
+/* global document -- used inside page.evaluate() */
 //
 //   npm run size                  check
 //   npm run size -- --readme      also rewrite the table in README.md (between the markers)
@@ -93,6 +95,14 @@ export async function measurePages(pages = PAGES) {
       });
       await tab.goto(`${server.origin}/${name}.html`, { waitUntil: 'load' });
       await tab.waitForNetworkIdle({ idleTime: 400, timeout: 15000 });
+      // A page whose widgets did not render measures nothing real (a broken build is small).
+      const broken = await tab.evaluate(() =>
+        [...document.querySelectorAll('*')]
+          .filter((el) => el.localName.startsWith('omni-'))
+          .filter((el) => !el.matches(':defined') || el.matches(':state(loading)'))
+          .map((el) => el.localName),
+      );
+      if (broken.length > 0) throw new Error(`${name}: ${broken.join(', ')} did not render`);
       await Promise.all(bodies);
       results[name] = { files };
       await context.close();

@@ -7,6 +7,8 @@ export { configure } from './components/provider/page.js';
 export { VERSION as version } from './version.js';
 export { OmniStoreSelectEvent } from './events/store-select.js';
 export { OmniStockChangeEvent } from './events/stock-change.js';
+export { OmniPickupChangeEvent } from './events/pickup-change.js';
+export { OmniReservationExpireEvent } from './events/reservation-expire.js';
 export { OmniShippingChangeEvent, type ShippingDestination } from './events/shipping-change.js';
 export { OmniError, type OmniErrorKind } from './core/api/errors.js';
 export type {
@@ -26,6 +28,7 @@ export type { ConfigureOptions, OmniConfig, StockDisplay, DistanceUnit } from '.
 export type { LocationService, ShopperLocation } from './core/geo/location.js';
 export type { StockResult, StoreStock } from './core/stock/types.js';
 export type { MyStoreService } from './core/stores/my-store.js';
+export type { PickupHold, PickupLine, PickupService } from './core/pickup/pickup-service.js';
 
 /**
  * The delivery-date engine, for headless use: a merchant's server renders the same promise as

@@ -51,6 +51,7 @@ void __vitePreload; // used by the build's rewrite of import() only
 const ELEMENTS: Record<string, Load> = {
   'omni-provider': () => import('./components/provider/index.js'),
   'omni-stock-checker': () => import('./components/stock-checker/index.js'),
+  'omni-pickup-selector': () => import('./components/pickup-selector/index.js'),
   'omni-shipping-estimator': () => import('./components/shipping-estimator/index.js'),
 };
 

@@ -147,8 +147,9 @@ export class LocationControls implements ReactiveController {
 
   render(): TemplateResult {
     if (!this.ready) {
+      // As tall as the line it stands for, which holds a text button.
       return html`<p class="location row" part="location">
-        <span class="bone bone--short" part="skeleton" aria-hidden="true">&nbsp;</span>
+        <span class="bone bone--action" part="skeleton" aria-hidden="true">&nbsp;</span>
       </p>`;
     }
     const place = this.location;
@@ -290,7 +291,9 @@ export class LocationControls implements ReactiveController {
     this.editing = true;
     this.problem = undefined;
     this.host.requestUpdate();
-    void this.options.focusAfterUpdate('#postal-code');
+    // Asked for by the shopper: the field takes focus, also where a click does not focus the
+    // button (Safari, Firefox on macOS).
+    void this.options.focusAfterUpdate('#postal-code', true);
   };
 
   private readonly handleCancel = (): void => {

@@ -68,6 +68,25 @@ export const DEFAULT_CONFIG: OmniConfig = {
 
 export const CONFIG_SCRIPT_ID = 'omnishelf-config';
 
+/** Bounds of `timeoutMs`. */
+export const MIN_TIMEOUT_MS = 1000;
+export const MAX_TIMEOUT_MS = 60_000;
+
+/**
+ * A base URL the widgets may call: an absolute http(s) URL, or a path on the page's own origin.
+ * Anything else (`data:`, `javascript:`, `blob:`, protocol-relative `//host`) is refused.
+ */
+function isApiBase(value: string): boolean {
+  if (/^https?:\/\/[^/\s]/i.test(value)) {
+    try {
+      return new URL(value).protocol.startsWith('http');
+    } catch {
+      return false;
+    }
+  }
+  return !/^[a-z][a-z\d+.-]*:/i.test(value) && !value.startsWith('//') && !/\s/.test(value);
+}
+
 /** The contract's largest search radius (half the Earth's circumference). */
 export const MAX_RADIUS_KM = 20100;
 
@@ -132,7 +151,7 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   if (!isObject(input)) return {};
   const out: Partial<OmniConfig> = {};
   const apiBase = text(input.apiBase);
-  if (apiBase) out.apiBase = apiBase.replace(/\/+$/, '');
+  if (apiBase && isApiBase(apiBase)) out.apiBase = apiBase.replace(/\/+$/, '');
   const locale = text(input.locale);
   if (locale) out.locale = locale;
   const currency = text(input.currency);
@@ -156,7 +175,10 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   const defaultLocation = parseLocation(input.defaultLocation);
   if (defaultLocation) out.defaultLocation = defaultLocation;
   const timeoutMs = positive(input.timeoutMs, 100);
-  if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  // Clamped: a timer cannot wait longer than 2^31 - 1 ms (it would fire at once), and no shopper
+  // waits a minute for stock.
+  if (timeoutMs !== undefined)
+    out.timeoutMs = Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, timeoutMs));
   const retries = positive(input.retries);
   if (retries !== undefined) out.retries = Math.min(10, Math.floor(retries));
   const cacheName = text(input.cacheName);

@@ -6,6 +6,7 @@
 import { createContext } from '@lit/context';
 import type { OmniConfig } from './config.js';
 import type { LocationService } from './geo/location.js';
+import type { PickupService } from './pickup/pickup-service.js';
 import type { ShippingService } from './shipping/shipping-service.js';
 import type { StockService } from './stock/types.js';
 import type { MyStoreService } from './stores/my-store.js';
@@ -13,6 +14,7 @@ import type { Clock } from './time/clock.js';
 
 export type { OmniConfig } from './config.js';
 export type { LocationService } from './geo/location.js';
+export type { PickupHold, PickupLine, PickupService } from './pickup/pickup-service.js';
 export type { ShippingService } from './shipping/shipping-service.js';
 export type { StockService } from './stock/types.js';
 export type { MyStoreService } from './stores/my-store.js';
@@ -25,6 +27,7 @@ export const locationServiceContext = createContext<LocationService>(
 );
 export const myStoreContext = createContext<MyStoreService>(Symbol.for('omnishelf:my-store'));
 export const clockContext = createContext<Clock>(Symbol.for('omnishelf:clock'));
+export const pickupServiceContext = createContext<PickupService>(Symbol.for('omnishelf:pickup'));
 export const shippingServiceContext = createContext<ShippingService>(
   Symbol.for('omnishelf:shipping'),
 );

@@ -61,6 +61,7 @@ export interface DemoDbOptions {
 }
 
 export interface StoredReservation extends PickupReservation {
+  expiresAt: string;
   storeId: string;
   skus: string[];
   cartId?: string;
@@ -125,6 +126,7 @@ export interface DemoDb {
     skus: string[];
     cartId?: string;
   }): PickupReservation;
+  /** Releases a hold; 404 when unknown, 410 when it had already lapsed (it is forgotten too). */
   cancelReservation(id: string): void;
 }
 
@@ -331,7 +333,8 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
 
     createCart() {
       const cart: Cart = {
-        id: nextId('cart'),
+        // Unguessable: a cart id is all it takes to read and change a cart.
+        id: `cart_${crypto.randomUUID()}`,
         version: 1,
         currency: CART_CURRENCY,
         lines: [],
@@ -451,6 +454,9 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
             const startAt = wallTimeToInstant(startDate, startTime, store.timezone);
             const endAt = wallTimeToInstant(endDate, formatClockTime24(endMinutes), store.timezone);
             if (startAt === undefined || endAt === undefined || startAt < earliest) continue;
+            // A start that a DST gap skips (02:00-03:00 on the spring-forward night) is no slot:
+            // it would begin when the next one does, or end where it starts.
+            if (formatInZone(startAt, store.timezone).slice(11, 16) !== startTime) continue;
             const id = `${store.id}_${startDate.replaceAll('-', '')}_${startTime.replace(':', '')}`;
             const capacity = slotCapacity(id);
             slots.push({
@@ -477,7 +483,20 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
       const date = `${match[2]}-${match[3]}-${match[4]}`;
       // The slot may belong to the previous day's overnight opening.
       const slot = db.listSlots(storeId, [], addDays(date, -1), 2).find((s) => s.id === slotId);
-      if (!slot) throw new DemoError(422, 'unknown_slot', `No slot "${slotId}" at ${store.name}.`);
+      if (!slot) {
+        // A slot of that store that starts too soon now (or has passed) is gone, not unknown.
+        const time = slotId.slice(-4);
+        const startAt = wallTimeToInstant(
+          date,
+          `${time.slice(0, 2)}:${time.slice(2)}`,
+          store.timezone,
+        );
+        const earliest = now().getTime() + store.pickup.leadTimeMinutes * MINUTE;
+        if (startAt !== undefined && startAt < earliest) {
+          throw new DemoError(410, 'slot_expired', 'This pickup slot can no longer be booked.');
+        }
+        throw new DemoError(422, 'unknown_slot', `No slot "${slotId}" at ${store.name}.`);
+      }
       if (slot.remaining <= 0) throw new DemoError(409, 'slot_full', 'This pickup slot is full.');
       const reservation: StoredReservation = {
         id: nextId('res'),
@@ -492,8 +511,13 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
     },
 
     cancelReservation(id) {
-      if (!db.reservations.delete(id)) {
+      const reservation = db.reservations.get(id);
+      if (!reservation) {
         throw new DemoError(404, 'reservation_not_found', `No reservation "${id}".`);
+      }
+      db.reservations.delete(id);
+      if (Date.parse(reservation.expiresAt) <= now().getTime()) {
+        throw new DemoError(410, 'reservation_expired', 'This hold had already lapsed.');
       }
     },
   };

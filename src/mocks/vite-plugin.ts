@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { gzipSync } from 'node:zlib';
 import { createMiddleware } from '@mswjs/http-middleware';
 import type { Connect, Plugin } from 'vite';
 import { createDemoDb } from './db.js';
@@ -33,6 +34,37 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Cache-Control', 'no-store');
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Gzips what a handler writes when the client accepts it (as a production API would), buffering
+ * the body: the answers are small JSON documents.
+ */
+function gzipWhenAccepted(req: IncomingMessage, res: ServerResponse): void {
+  if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return;
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.write = ((chunk: unknown) => {
+    if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown) => {
+    if (chunk && typeof chunk !== 'function') {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    }
+    const body = Buffer.concat(chunks);
+    if (body.length > 0 && !res.headersSent) {
+      const zipped = gzipSync(body);
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.setHeader('Content-Length', String(zipped.length));
+      write(zipped);
+    } else if (body.length > 0) {
+      write(body);
+    }
+    return end();
+  }) as typeof res.end;
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -140,6 +172,7 @@ export function omniDemoBackend(options: OmniDemoBackendOptions = {}): Plugin {
       };
       shim.get ??= header;
       shim.header ??= header;
+      gzipWhenAccepted(req, res);
       (mswMiddleware as unknown as Connect.NextHandleFunction)(shim, res, next);
     };
 

@@ -51,7 +51,7 @@ export const controlStyles = css`
     border: 1px solid var(--_omni-accent);
     border-radius: var(--_omni-radius);
     background: var(--_omni-accent);
-    color: var(--omni-color-on-accent, #ffffff);
+    color: var(--_omni-on-accent);
     font-weight: 600;
     line-height: var(--omni-line-height, 1.5);
     cursor: pointer;
@@ -109,17 +109,18 @@ export const controlStyles = css`
     padding-inline: var(--_omni-space);
     border: 1px solid var(--_omni-border);
     border-radius: var(--_omni-radius);
-    background: var(--omni-color-surface, #ffffff);
+    background: var(--_omni-field);
+    color: FieldText;
     line-height: var(--omni-line-height, 1.5);
   }
 
   .input[aria-invalid='true'] {
-    border-color: var(--omni-color-danger, #b3261e);
+    border-color: var(--_omni-danger);
     border-width: 2px;
   }
 
   .error {
-    color: var(--omni-color-danger, #b3261e);
+    color: var(--_omni-danger);
   }
 
   .error-box {
@@ -128,9 +129,9 @@ export const controlStyles = css`
     align-items: flex-start;
     gap: var(--_omni-space);
     padding: var(--_omni-space);
-    border: 1px solid var(--omni-color-danger, #b3261e);
+    border: 1px solid var(--_omni-danger);
     border-radius: var(--_omni-radius);
-    color: var(--omni-color-danger, #b3261e);
+    color: var(--_omni-danger);
   }
 
   .select {

@@ -1,24 +1,33 @@
 /**
  * Shared host styles and design tokens for every Omnishelf element.
  *
+ * Light and dark: widgets follow the page's `color-scheme` (inherited, as for any element). A
+ * page that declares `color-scheme: dark` (or `light dark`, under a dark preference) gets the
+ * dark defaults below (`light-dark()`); a page that declares nothing stays light. Force either on
+ * a widget or a wrapper with `color-scheme: light` or `color-scheme: dark`. Body text inherits the
+ * page's colour, so it is as readable as the page around it.
+ *
  * Tokens (set them on the element, a wrapper or `:root` to theme every widget at once):
- * - `--omni-color-text`     body text (default #1f2328, 15.8:1 on white)
- * - `--omni-color-muted`    secondary text (default #545b64, 6.9:1 on white)
- * - `--omni-color-accent`   links, buttons, focus ring (default #0b57d0, 6.4:1 on white)
- * - `--omni-color-on-accent` text on accent backgrounds (default #ffffff)
- * - `--omni-color-success`  in stock (default #146c2e, 6.4:1 on white)
- * - `--omni-color-warning`  low stock, backorder (default #8a4b00, 6.6:1 on white)
- * - `--omni-color-danger`   out of stock, errors (default #b3261e, 6.5:1 on white)
- * - `--omni-color-border`   dividers and input borders (default #8c939d, 3.2:1 on white)
+ * - `--omni-color-text`     body text (default: the page's text colour)
+ * - `--omni-color-muted`    secondary text (default: the text colour at 72%, AA on the page)
+ * - `--omni-color-accent`   links, buttons, focus ring (light #0b57d0, 6.4:1 on white;
+ *                           dark #a8c7fa, 10.6:1 on #121212)
+ * - `--omni-color-on-accent` text on accent backgrounds (light #ffffff, dark #062e6f)
+ * - `--omni-color-success`  in stock (light #146c2e, 6.4:1; dark #6dd58c, 10.4:1)
+ * - `--omni-color-warning`  low stock, backorder (light #8a4b00, 6.6:1; dark #ffb95c, 11.5:1)
+ * - `--omni-color-danger`   out of stock, errors (light #b3261e, 6.5:1; dark #ffb4ab, 11.6:1)
+ * - `--omni-color-border`   dividers and input borders (default #8c939d, 3:1 on both)
  * - `--omni-color-surface`  widget background (default transparent: the page shows through)
- * - `--omni-color-skeleton` loading placeholders (default #e6e8eb)
+ * - `--omni-color-field`    input background (default the browser's `Field` colour)
+ * - `--omni-color-skeleton` loading placeholders (light #e6e8eb, dark #3c4043)
  * - `--omni-radius`         corner radius (default 0.375rem)
  * - `--omni-space`          base spacing unit (default 0.5rem)
  * - `--omni-font-size`      base font size (default inherits the page's)
  * - `--omni-line-height`    base line height (default 1.5)
  * - `--omni-focus-ring`     focus outline (default 2px solid accent)
  *
- * Colours are AA (4.5:1) for text on white; merchants who theme them own the contrast.
+ * Defaults are AA (4.5:1) for text on white and on near-black (#121212); merchants who theme them
+ * own the contrast.
  *
  * `:host { display: block }`: every element renders block content. A page rule on the tag
  * (`omni-stock-checker { display: inline-block }`) beats a `:host` rule, so the page decides;
@@ -35,7 +44,8 @@ export const hostStyles = css`
     font: inherit;
     font-size: var(--omni-font-size, inherit);
     line-height: var(--omni-line-height, 1.5);
-    color: var(--omni-color-text, #1f2328);
+    /* Unset, the text colour is the page's (inherited). */
+    color: var(--omni-color-text);
     text-align: start;
   }
 
@@ -58,7 +68,7 @@ export const hostStyles = css`
   }
 
   :focus-visible {
-    outline: var(--omni-focus-ring, 2px solid var(--omni-color-accent, #0b57d0));
+    outline: var(--omni-focus-ring, 2px solid var(--_omni-accent, light-dark(#0b57d0, #a8c7fa)));
     outline-offset: 2px;
   }
 
@@ -66,11 +76,16 @@ export const hostStyles = css`
   .base {
     --_omni-space: var(--omni-space, 0.5rem);
     --_omni-line: calc(var(--omni-line-height, 1.5) * 1em);
-    --_omni-accent: var(--omni-color-accent, #0b57d0);
-    --_omni-muted: var(--omni-color-muted, #545b64);
+    --_omni-accent: var(--omni-color-accent, light-dark(#0b57d0, #a8c7fa));
+    --_omni-on-accent: var(--omni-color-on-accent, light-dark(#ffffff, #062e6f));
+    --_omni-muted: var(--omni-color-muted, color-mix(in srgb, currentColor 72%, transparent));
     --_omni-border: var(--omni-color-border, #8c939d);
     --_omni-radius: var(--omni-radius, 0.375rem);
-    --_omni-skeleton: var(--omni-color-skeleton, #e6e8eb);
+    --_omni-skeleton: var(--omni-color-skeleton, light-dark(#e6e8eb, #3c4043));
+    --_omni-success: var(--omni-color-success, light-dark(#146c2e, #6dd58c));
+    --_omni-warning: var(--omni-color-warning, light-dark(#8a4b00, #ffb95c));
+    --_omni-danger: var(--omni-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_omni-field: var(--omni-color-field, Field);
     background: var(--omni-color-surface, transparent);
   }
 

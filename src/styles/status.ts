@@ -22,13 +22,13 @@ export const statusStyles = css`
   }
 
   .status--in_stock {
-    color: var(--omni-color-success, #146c2e);
+    color: var(--_omni-success);
   }
 
   .status--low_stock,
   .status--backorder,
   .status--preorder {
-    color: var(--omni-color-warning, #8a4b00);
+    color: var(--_omni-warning);
   }
 
   .status--low_stock .icon {
@@ -43,7 +43,7 @@ export const statusStyles = css`
   }
 
   .status--out_of_stock {
-    color: var(--omni-color-danger, #b3261e);
+    color: var(--_omni-danger);
   }
 
   .status--out_of_stock .icon {

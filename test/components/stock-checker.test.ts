@@ -2,7 +2,7 @@ import { expect, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
-import { setOmniLocale } from '../../src/core/i18n/localization.js';
+import { localeLoaders, setOmniLocale } from '../../src/core/i18n/localization.js';
 import { OmniError } from '../../src/core/api/errors.js';
 import { GeolocationError } from '../../src/core/geo/geolocation.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
@@ -171,7 +171,8 @@ describe('<omni-stock-checker>', () => {
       const d = deferred<never>();
       const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
       expect(isLoading(el)).to.equal(true);
-      expect($$(el, '.item--skeleton')).to.have.length(DEFAULT_CONFIG.storeLimit);
+      // Three stores' placeholders (the others come behind "Show more"), never more than the limit.
+      expect($$(el, '.item--skeleton')).to.have.length(Math.min(3, DEFAULT_CONFIG.storeLimit));
       await expect(el).to.be.accessible();
     });
 
@@ -640,6 +641,9 @@ describe('<omni-stock-checker>', () => {
             ),
           },
         });
+        // Three at first; the fourth behind "Show 1 more stores".
+        press(el, '[part~="more-button"]');
+        await el.updateComplete;
         expect($$(el, '[part~="hours"]').map(textOf)).to.deep.equal([
           'Open now · closes at 9:00 PM',
           'Closed · opens at 12:00 PM',
@@ -878,8 +882,14 @@ describe('<omni-stock-checker>', () => {
 
     describe('errors', () => {
       for (const [error, message] of [
-        [new OmniError('network', 'x'), "Can't reach the store service. Check your connection."],
-        [new OmniError('timeout', 'x'), "Can't reach the store service. Check your connection."],
+        [
+          new OmniError('network', 'x'),
+          "Can't reach the store service right now. Please try again in a moment.",
+        ],
+        [
+          new OmniError('timeout', 'x'),
+          "Can't reach the store service right now. Please try again in a moment.",
+        ],
         [new OmniError('invalid_response', 'x'), 'Stock information is unavailable right now.'],
         [
           new OmniError('http', 'x', { status: 500 }),
@@ -965,7 +975,11 @@ describe('<omni-stock-checker>', () => {
           location: fakeLocationService(),
           answers: { [SKU]: fresh(stockResult(SKU, [], 'in_stock')) },
         });
-        expect(textOf($(el, '[part~="summary"]'))).to.include('Choose a location');
+        // One prompt, not two near-duplicates: the form's, with an empty summary line.
+        expect(textOf($(el, '[part~="location-form"]'))).to.include(
+          'Find this item in a store near you.',
+        );
+        expect(textOf($(el, '[part~="summary"]'))).to.equal('');
         expect(location.locateCalls).to.equal(0);
         $<HTMLButtonElement>(el, '[part~="locate-button"]')!.click();
         await waitUntil(() => textOf($(el, '[part~="location"]')).includes('Near your location'));
@@ -1142,7 +1156,7 @@ describe('<omni-stock-checker>', () => {
           { kind: 'postal', postalCode: '00200', country: DEFAULT_CONFIG.country },
         ]);
         expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
-          "Can't reach the store service. Check your connection.",
+          "Can't reach the store service right now. Please try again in a moment.",
         );
       });
 
@@ -1452,6 +1466,239 @@ describe('<omni-stock-checker>', () => {
       await settled(el);
       expect($(el, '[part~="badge"]')).to.exist;
       expect($(el, '[part~="status"]')).to.exist;
+    });
+  });
+  describe('on a real merchant page (issue 6)', () => {
+    it('lists three stores, the others behind a button that moves focus to the first of them', async () => {
+      const sku = SKU;
+      const stores = Array.from({ length: 5 }, (_, i) =>
+        entry(
+          sku,
+          makeStore({ id: `s${i}`, name: `Store ${i}`, distanceKm: i + 1 }),
+          'in_stock',
+          5,
+        ),
+      );
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(sku, stores, 'in_stock')) },
+      });
+      expect($$(el, '[part~="item"]')).to.have.length(3);
+      expect(textOf($(el, '[part~="more-button"]'))).to.equal('Show 2 more stores');
+      press(el, '[part~="more-button"]');
+      await focusLandsOn(el, '#store-list > li:nth-child(4) [part~="store-name"]');
+      expect($$(el, '[part~="item"]')).to.have.length(5);
+      expect(absent(el, '[part~="more-button"]'), 'more button').to.equal(true);
+    });
+
+    it('keeps the space it had while loading until the shopper acts, so nothing below moves up', async () => {
+      const d = deferred<SwrResult<StockResult>>();
+      const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const loading = el.getBoundingClientRect().height;
+      d.resolve(
+        fresh(
+          stockResult(SKU, [entry(SKU, makeStore({ name: 'Only' }), 'in_stock', 2)], 'in_stock'),
+        ),
+      );
+      await settled(el);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.getBoundingClientRect().height).to.be.at.least(loading - 0.5);
+      el.dispatchEvent(new Event('pointerdown'));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.getBoundingClientRect().height).to.be.below(loading);
+    });
+
+    for (const variant of ['full', 'badge'] as const) {
+      it(`is readable on a dark page that declares color-scheme: dark (${variant})`, async () => {
+        const result = threeStores();
+        const { el } = await setup(
+          html`<omni-stock-checker sku=${SKU} variant=${variant}></omni-stock-checker>`,
+          { answers: { [SKU]: fresh(result, { stale: true }) } },
+        );
+        const host = providersOf(el).host;
+        Object.assign(host.style, { colorScheme: 'dark', background: '#121212', color: '#e8eaed' });
+        await el.updateComplete;
+        // The accent really switched (not only the inherited text).
+        const link = $(el, '[part~="directions-link"], [part~="badge"]')!;
+        expect(getComputedStyle(link).color).to.not.equal('rgb(11, 87, 208)');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('stays light on a page that declares nothing, whatever the system prefers', async () => {
+      const { el } = await setup();
+      expect(getComputedStyle($(el, '[part~="directions-link"]')!).color).to.equal(
+        'rgb(11, 87, 208)',
+      );
+    });
+
+    it('says preorders and backorders ship later, never "out of stock", and offers no email', async () => {
+      const sku = SKU;
+      const result = stockResult(
+        sku,
+        [
+          entry(sku, makeStore({ id: 'w', name: 'Westlands' }), 'preorder'),
+          entry(sku, makeStore({ id: 'k', name: 'Karen' }), 'backorder'),
+        ],
+        'preorder',
+      );
+      result.stores[0]!.availability!.restockAt = '2027-01-30T09:00:00Z';
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(result) } });
+      const statuses = $$(el, '[part~="item"] [part~="status"]').map(textOf);
+      expect(statuses[0]).to.equal('Available to preorder, ships from Jan 30');
+      expect(statuses[1]).to.equal('Available on backorder');
+      expect(allText(el)).to.not.include('Out of stock');
+      expect(absent(el, '[part~="notify-form"]'), 'notify form').to.equal(true);
+      const badge = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        {
+          answers: { [SKU]: fresh(result) },
+        },
+      );
+      const line = $(badge.el, '[part~="badge"]')!;
+      expect(textOf(line)).to.equal('Available to preorder');
+      expect(line.classList.contains('status--out_of_stock')).to.equal(false);
+    });
+
+    it('tells "you are offline" apart from "the service cannot be reached", and retries when back online', async () => {
+      let fail = true;
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: () =>
+            fail
+              ? Promise.reject(new OmniError('network', 'x'))
+              : Promise.resolve(fresh(threeStores())),
+        },
+      });
+      const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.include("You're offline");
+      } finally {
+        Object.defineProperty(navigator, 'onLine', online);
+        delete (navigator as unknown as Record<string, unknown>).onLine;
+      }
+      fail = false;
+      const before = stock.lookups.length;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => stock.lookups.length > before && !absent(el, '[part~="list"]'));
+    });
+
+    it('reports a failure once through omni-error, with the reason for the merchant', async () => {
+      const errors: Event[] = [];
+      const listener = (event: Event) => errors.push(event);
+      document.addEventListener('omni-error', listener);
+      try {
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              Promise.reject(
+                new OmniError(
+                  'invalid_response',
+                  'HTTP 200 body does not match contract v1 at stores: expected Array',
+                ),
+              ),
+          },
+        });
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(errors).to.have.length(1);
+        expect((errors[0] as unknown as { error: OmniError }).error.message).to.include(
+          'stores: expected Array',
+        );
+      } finally {
+        document.removeEventListener('omni-error', listener);
+      }
+    });
+
+    it('aborts its lookup when taken off the page, and asks again when put back', async () => {
+      const d = deferred<never>();
+      const { el, stock } = await setup(undefined, {
+        answers: { [SKU]: () => d.promise },
+        wait: false,
+      });
+      await waitUntil(() => stock.lookups.length === 1);
+      const parent = el.parentNode!;
+      el.remove();
+      expect(stock.lookups[0]!.signal?.aborted).to.equal(true);
+      stock.answers[SKU] = fresh(threeStores());
+      parent.appendChild(el);
+      await settled(el);
+      expect(stock.lookups).to.have.length(2);
+      expect($$(el, '[part~="item"]')).to.have.length(3);
+    });
+
+    it('refresh() asks the backend past the cache', async () => {
+      const { el, stock } = await setup();
+      await el.refresh();
+      expect(stock.lookups.at(-1)!.query.fresh).to.equal(true);
+    });
+
+    it('shows a visible "may have changed" on a stale badge', async () => {
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        {
+          answers: { [SKU]: fresh(threeStores(), { stale: true }) },
+        },
+      );
+      expect(textOf($(el, '[part~="stale"]'))).to.equal('(may have changed)');
+    });
+
+    it('keeps hostile backend text from reordering or flooding the page', async () => {
+      const sku = SKU;
+      const hostile = makeStore({
+        id: 'h',
+        name: `${'W'.repeat(5000)}`,
+        phone: '\u202E+254 700 123 456',
+        address: {
+          line1: 'Road\u200B \u202Eevil',
+          city: 'Nairobi',
+          postalCode: '00100',
+          country: 'KE',
+        },
+      });
+      const { el } = await setup(undefined, {
+        answers: {
+          [SKU]: fresh(stockResult(sku, [entry(sku, hostile, 'in_stock', 3)], 'in_stock')),
+        },
+      });
+      const phone = textOf($(el, '[part~="phone-link"]'));
+      expect(phone).to.equal('+254 700 123 456');
+      expect(textOf($(el, '[part~="address"]'))).to.not.match(/[\u202E\u200B]/);
+      expect(textOf($(el, '[part~="store-name"]')).length).to.be.at.most(200);
+      // Nothing wider than its box.
+      const host = providersOf(el).host;
+      host.style.inlineSize = '320px';
+      await el.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
+      host.style.inlineSize = '';
+    });
+
+    it("renders no English while the page's language is still loading", async () => {
+      const { el } = await setup();
+      const original = localeLoaders.ar;
+      const gate = deferred<void>();
+      localeLoaders.ar = async () => {
+        await gate.promise;
+        return original();
+      };
+      try {
+        const switching = setOmniLocale('ar');
+        el.requestUpdate();
+        await el.updateComplete;
+        // While Arabic loads: placeholders only, no English for eyes or screen readers.
+        expect(allText(el)).to.not.match(/[A-Za-z]{3,}/);
+        expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+        gate.resolve();
+        await switching;
+        await el.updateComplete;
+        expect(allText(el)).to.match(/[\u0600-\u06FF]/);
+      } finally {
+        localeLoaders.ar = original;
+      }
     });
   });
 });

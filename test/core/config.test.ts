@@ -22,6 +22,37 @@ describe('config', () => {
     document.head.append(script);
   }
 
+  it('clamps timeoutMs to a sane range, so a huge value never overflows the timer', () => {
+    expect(sanitizeConfig({ timeoutMs: 3e9 }).timeoutMs).to.equal(60_000);
+    expect(sanitizeConfig({ timeoutMs: 200 }).timeoutMs).to.equal(1000);
+    expect(sanitizeConfig({ timeoutMs: 5000 }).timeoutMs).to.equal(5000);
+  });
+
+  it('accepts http(s) URLs and paths as apiBase, nothing else', () => {
+    const warn = sinon.stub(console, 'warn');
+    try {
+      for (const good of [
+        '/api/omni/v1',
+        'api/v1',
+        'https://shop.example/omni/v1',
+        'http://localhost:8080/x',
+      ]) {
+        expect(sanitizeConfig({ apiBase: good }).apiBase, good).to.equal(good);
+      }
+      for (const bad of [
+        'data:text/html,<b>x',
+        'javascript:alert(1)',
+        '//evil.example/x',
+        'blob:https://a/b',
+        'ftp://x/y',
+      ]) {
+        expect(sanitizeConfig({ apiBase: bad }).apiBase, bad).to.equal(undefined);
+      }
+    } finally {
+      warn.restore();
+    }
+  });
+
   it('keeps well-typed fields and drops wrong ones', () => {
     expect(
       sanitizeConfig({

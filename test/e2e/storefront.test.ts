@@ -79,7 +79,8 @@ describe('storefront, end to end', () => {
     );
     const badges = [...grid.querySelectorAll('omni-stock-checker')];
     await waitUntil(
-      () => badges.every((b) => /stock|nearby/i.test(text(b)) && !b.matches(':state(loading)')),
+      () =>
+        badges.every((b) => /stock|nearby|order/i.test(text(b)) && !b.matches(':state(loading)')),
       'badges never settled',
       { timeout: 5000 },
     );

@@ -10,10 +10,12 @@ import {
   configContext,
   locationServiceContext,
   myStoreContext,
+  pickupServiceContext,
   shippingServiceContext,
   stockServiceContext,
   type Clock,
   type MyStoreService,
+  type PickupService,
   type ShippingService,
 } from '../../src/core/context.js';
 import { resolveConfig, type OmniConfig } from '../../src/core/config.js';
@@ -40,6 +42,7 @@ export interface Services {
   location?: LocationService;
   myStore?: MyStoreService;
   clock?: Clock;
+  pickup?: PickupService;
   shipping?: ShippingService;
 }
 
@@ -50,6 +53,7 @@ export interface ServiceProviders {
   location: ContextProvider<typeof locationServiceContext>;
   myStore: ContextProvider<typeof myStoreContext>;
   clock: ContextProvider<typeof clockContext>;
+  pickup: ContextProvider<typeof pickupServiceContext>;
   shipping: ContextProvider<typeof shippingServiceContext>;
 }
 
@@ -94,6 +98,10 @@ export async function fixtureWithServices<T extends Element>(
       initialValue: services.myStore,
     }),
     clock: new ContextProvider(asHost, { context: clockContext, initialValue: services.clock }),
+    pickup: new ContextProvider(asHost, {
+      context: pickupServiceContext,
+      initialValue: services.pickup,
+    }),
     shipping: new ContextProvider(asHost, {
       context: shippingServiceContext,
       initialValue: services.shipping,

@@ -90,7 +90,11 @@ describe('demo backend (MSW handlers, contract v1)', () => {
       const inRadius = (await (await get('/stores?near=-1.28,36.82&radiusKm=50')).json()) as {
         stores: Store[];
       };
-      expect(inRadius.stores.map((s) => s.id)).to.deep.equal(['ke-nbo-cbd', 'ke-nbo-westlands']);
+      expect(inRadius.stores.map((s) => s.id)).to.deep.equal([
+        'ke-nbo-cbd',
+        'ke-nbo-westlands',
+        'ke-nbo-karen',
+      ]);
       const limited = (await (await get('/stores?near=-1.28,36.82&limit=1')).json()) as {
         stores: Store[];
       };

@@ -6,10 +6,13 @@
 
 /** Explicit direction controls (embeddings, overrides, isolates, marks) that backends never need. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-/** Zero-width characters that would let text look like something else. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Invisible characters that would let text look like something else. The joiners U+200C and
+ * U+200D stay: Persian, Arabic and Indic scripts (and emoji sequences) need them to render.
+ */
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 
-/** Backend text with direction controls and zero-width characters removed. */
+/** Backend text with direction controls and invisible zero-width characters removed. */
 export function plainText(text: string): string {
   return text.replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
 }
@@ -20,6 +23,15 @@ export function plainText(text: string): string {
  * own is isolated with markup instead (`<bdi>`, `dir`).
  */
 export function isolate(text: string): string {
-  const clean = plainText(text);
+  const clean = displayText(text);
   return clean && `\u2068${clean}\u2069`;
+}
+
+/**
+ * Backend text for display: `plainText`, cut to `max` characters (with an ellipsis) so that a
+ * runaway name or address cannot flood the page.
+ */
+export function displayText(text: string, max = 200): string {
+  const clean = plainText(text);
+  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }

@@ -47,25 +47,32 @@ export function FormAssociated<T extends Constructor<OmniElement>>(Base: T) {
   abstract class FormAssociatedElement extends Base implements FormControl, FormControlImpl {
     static formAssociated = true;
 
+    /** The name the value is submitted under. */
     @property({ reflect: true }) name = '';
+    /** The form cannot be submitted without a value. */
     @property({ type: Boolean, reflect: true }) required = false;
+    /** Not editable and not submitted (also inside a disabled `<fieldset>`). */
     @property({ type: Boolean, reflect: true }) disabled = false;
 
     /** Set by a disabled `<fieldset>` around the control. */
     protected fieldsetDisabled = false;
 
+    /** The form the control belongs to. */
     get form(): HTMLFormElement | null {
       return this.internals?.form ?? null;
     }
 
+    /** Its validity (`valueMissing` while required and empty). */
     get validity(): ValidityState | undefined {
       return this.internals?.validity;
     }
 
+    /** Why it is invalid, in the page's language. */
     get validationMessage(): string {
       return this.internals?.validationMessage ?? '';
     }
 
+    /** False while disabled. */
     get willValidate(): boolean {
       return this.internals?.willValidate ?? false;
     }

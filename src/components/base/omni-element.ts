@@ -6,7 +6,7 @@
  */
 import { LitElement } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { getOmniLocale, isRtl } from '../../core/i18n/localization.js';
+import { getOmniLocale, isLocaleSettled, isRtl } from '../../core/i18n/localization.js';
 
 export class OmniElement extends LitElement {
   /** Null where the browser has no ElementInternals (custom states are then an enhancement). */
@@ -27,6 +27,14 @@ export class OmniElement extends LitElement {
   /** The active language of the widgets (`en`, `ar` ...). */
   protected get activeLocale(): string {
     return getOmniLocale();
+  }
+
+  /**
+   * False while the page's language is still loading: render placeholders without text then
+   * (the element updates again once it is active).
+   */
+  protected get localeReady(): boolean {
+    return isLocaleSettled();
   }
 
   /** `rtl` or `ltr`, for the active language. */

@@ -46,16 +46,14 @@ export class ServiceHost {
     return this.current;
   }
 
-  /** Applies new settings: every provided value is resolved again (shared when unchanged). */
+  /**
+   * Applies new settings: every provided value is resolved again (shared when unchanged). A
+   * service whose factory fails for the new settings is reported and provided as undefined: its
+   * widgets wait rather than keep a service built for settings that no longer apply.
+   */
   update(settings: HostSettings): void {
     this.current = settings;
-    for (const [context, provider] of this.providers) {
-      try {
-        provider.setValue(this.valueFor(context));
-      } catch (error) {
-        console.error('[omnishelf] a service could not be created', error);
-      }
-    }
+    for (const [context, provider] of this.providers) provider.setValue(this.resolve(context));
   }
 
   /**
@@ -78,12 +76,23 @@ export class ServiceHost {
     this.element.dispatchEvent(event);
   }
 
-  private valueFor(context: unknown): unknown {
+  /**
+   * The value of `context` for the current settings. A factory that throws is reported and gives
+   * undefined: the widgets below wait for the service (they never get a host above's, made for
+   * other settings), the rest of the page goes on, and the next settings try again.
+   */
+  private resolve(context: unknown): unknown {
     const { config, backend } = this.current;
     if (context === configContext) return config;
     if (context === hostSettingsContext) return this.current;
     const definition = serviceFor(context);
-    return definition && resolveService(definition, config, backend, this.platform);
+    if (!definition) return undefined;
+    try {
+      return resolveService(definition, config, backend, this.platform);
+    } catch (error) {
+      console.error(`[omnishelf] the ${definition.name} service could not be created`, error);
+      return undefined;
+    }
   }
 
   /** The first request for a key creates its provider; that provider answers later ones. */
@@ -101,17 +110,9 @@ export class ServiceHost {
     }
     const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
     if (consumer === this.element) return;
-    let value: unknown;
-    try {
-      value = this.valueFor(context);
-    } catch (error) {
-      // A factory failed: leave the request to a host above (or the context root).
-      console.error('[omnishelf] a service could not be created', error);
-      return;
-    }
     const provider = new ContextProvider(this.element, {
       context: context as AnyContext,
-      initialValue: value,
+      initialValue: this.resolve(context),
     });
     this.providers.set(context, provider);
     event.stopPropagation();

@@ -12,7 +12,7 @@ export const fullStyles = [
   css`
     .quantity {
       font-weight: 400;
-      color: var(--omni-color-text, #1f2328);
+      color: var(--omni-color-text, inherit);
     }
 
     .stale {
@@ -62,7 +62,7 @@ export const fullStyles = [
 
     .confirmation {
       font-weight: 600;
-      color: var(--omni-color-success, #146c2e);
+      color: var(--_omni-success);
     }
   `,
 ];

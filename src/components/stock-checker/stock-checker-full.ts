@@ -23,15 +23,17 @@ import {
   formatDistance,
   formatNumber,
   formatRelativeTime,
+  formatShortDate,
 } from '../../core/i18n/format.js';
 import { formatDayOffset } from '../../core/i18n/format-dates.js';
-import { effectiveStatus, isAvailable, quantityView } from '../../core/stock/rank.js';
+import { effectiveStatus, isAvailable, isOrderable, quantityView } from '../../core/stock/rank.js';
 import type { StockResult, StoreStock } from '../../core/stock/types.js';
 import { LocationControls } from '../../controllers/location-controls.js';
 import type { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
-import { isolate, plainText } from '../base/bidi.js';
+import { displayText, isolate } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
+import { VISIBLE_STORES } from './stock-checker.js';
 
 export { fullStyles } from './stock-checker-full.styles.js';
 
@@ -74,6 +76,8 @@ export function createFullView(view: StockCheckerView): FullView {
   let notifyProblem: 'missing' | 'invalid' | 'invalid_email' | 'failed' | undefined;
   /** The store just made "my store", announced in a polite live region. */
   let chosenStore: Store | undefined;
+  /** The shopper asked to see every store found. */
+  let showAll = false;
 
   const controls = new LocationControls(host, {
     service: view.location,
@@ -81,6 +85,7 @@ export function createFullView(view: StockCheckerView): FullView {
     problem: () => (isRejectedPostalCode(view.failure()) ? 'unknown_postal_code' : undefined),
     focusAfterUpdate: view.focusAfterUpdate,
     doneSelector: LOCATION_DONE,
+    // The one prompt while no location is known (the summary line stays empty then).
     prompt: () => msg('Find this item in a store near you.', { id: 'stock.location.prompt' }),
     // Asked before saving, so an unknown code is never remembered. The stock service caches and
     // shares the answer: the lookup that follows the save sends no second request.
@@ -207,11 +212,7 @@ export function createFullView(view: StockCheckerView): FullView {
     if (view.loading()) return msg('Checking stock…', { id: 'stock.checking' });
     const shown = view.shown();
     if (!shown) return '';
-    if (!controls.location) {
-      return msg('Choose a location to see stock in stores near you.', {
-        id: 'stock.summary.noLocation',
-      });
-    }
+    if (!controls.location) return '';
     const place = controls.placeText();
     const stores = shown.value.stores;
     if (stores.length === 0) {
@@ -255,15 +256,16 @@ export function createFullView(view: StockCheckerView): FullView {
     const shown = view.shown();
     if (!shown) return nothing;
     const result = shown.value;
-    const anyAvailable =
-      result.stores.some((entry) => isAvailable(entry.availability)) || isAvailable(result.online);
+    const records = [...result.stores.map((entry) => entry.availability), result.online];
+    // The back-in-stock form is for items nobody can sell now: not for preorders or backorders.
+    const canBeHad = records.some((a) => isAvailable(a) || isOrderable(a));
     return html`
       <p class="online row" part="online">
         ${
           result.online
             ? html`<span class="status status--${effectiveStatus(result.online)}" part="status"
                 ><span class="icon" aria-hidden="true"></span>${msg(
-                  str`Online: ${statusText(effectiveStatus(result.online))}`,
+                  str`Online: ${statusText(result.online, locale())}`,
                   { id: 'stock.online' },
                 )}</span
               >`
@@ -279,15 +281,44 @@ export function createFullView(view: StockCheckerView): FullView {
             : nothing
         }
       </p>
-      ${
-        controls.location && result.stores.length
-          ? html`<ul class="list" part="list">
-              ${mineFirst(result.stores, view.myStore()?.storeId).map((entry) => renderStore(entry))}
-            </ul>`
-          : nothing
-      }
-      ${anyAvailable ? nothing : renderNotify()}
+      ${controls.location && result.stores.length ? renderList(result.stores) : nothing}
+      ${canBeHad ? nothing : renderNotify()}
     `;
+  }
+
+  /** The nearest stores, the others behind "Show more" (they open below: nothing moves up). */
+  function renderList(stores: readonly StoreStock[]): TemplateResult {
+    const ordered = mineFirst(stores, view.myStore()?.storeId);
+    const hidden = showAll ? 0 : Math.max(0, ordered.length - VISIBLE_STORES);
+    const shown = hidden > 0 ? ordered.slice(0, VISIBLE_STORES) : ordered;
+    return html`<ul class="list" part="list" id="store-list">
+        ${shown.map((entry) => renderStore(entry))}
+      </ul>
+      ${
+        hidden > 0
+          ? html`<p class="row">
+              <button
+                type="button"
+                class="link-button"
+                part="button more-button"
+                aria-controls="store-list"
+                aria-expanded="false"
+                @click=${handleShowAll}
+              >
+                ${msg(str`Show ${formatNumber(hidden, locale())} more stores`, { id: 'stock.store.showMore' })}
+              </button>
+            </p>`
+          : nothing
+      }`;
+  }
+
+  function handleShowAll(): void {
+    showAll = true;
+    update();
+    // The first store that was hidden takes focus, so keyboard users land on the new content.
+    void view.focusAfterUpdate(
+      `#store-list > li:nth-child(${VISIBLE_STORES + 1}) [part~="store-name"]`,
+    );
   }
 
   function renderStore(entry: StoreStock): TemplateResult {
@@ -298,7 +329,7 @@ export function createFullView(view: StockCheckerView): FullView {
     const quantity = quantityText(availability);
     const address = [store.address?.line1, store.address?.line2, store.address?.city]
       .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-      .map(plainText)
+      .map((part) => displayText(part))
       .join(', ');
     return html`<li
       class="item ${mine ? 'item--mine' : ''}"
@@ -306,7 +337,9 @@ export function createFullView(view: StockCheckerView): FullView {
       data-store-id=${store.id}
     >
       <p class="row head">
-        <strong class="name" part="store-name" dir="auto">${plainText(store.name)}</strong>
+        <strong class="name" part="store-name" dir="auto" tabindex="-1"
+          >${displayText(store.name)}</strong
+        >
         ${
           mine
             ? html`<span class="tag" part="my-store" tabindex="-1"
@@ -318,7 +351,7 @@ export function createFullView(view: StockCheckerView): FullView {
       </p>
       <p class="row status status--${status}" part="status">
         <span class="icon" aria-hidden="true"></span>
-        <span>${statusText(status)}</span>
+        <span>${statusText(availability, locale())}</span>
         ${quantity ? html`<span class="quantity">· ${quantity}</span>` : nothing}
       </p>
       <p class="row hours" part="hours">${hoursText(store)}</p>
@@ -331,7 +364,7 @@ export function createFullView(view: StockCheckerView): FullView {
                 part="link phone-link"
                 dir="ltr"
                 href="tel:${telHref(store.phone)}"
-                >${plainText(store.phone)}</a
+                >${displayText(store.phone)}</a
               >`
             : nothing
         }
@@ -354,7 +387,7 @@ export function createFullView(view: StockCheckerView): FullView {
                 @click=${() => handleClearMyStore(store)}
               >
                 ${msg('Forget my store', { id: 'stock.store.forget' })}<span class="visually-hidden"
-                  >: ${plainText(store.name)}</span
+                  >: ${displayText(store.name)}</span
                 >
               </button>`
             : html`<button
@@ -365,7 +398,7 @@ export function createFullView(view: StockCheckerView): FullView {
               >
                 ${msg('Set as my store', { id: 'stock.store.setMine' })}<span
                   class="visually-hidden"
-                  >: ${plainText(store.name)}</span
+                  >: ${displayText(store.name)}</span
                 >
               </button>`
         }
@@ -481,6 +514,7 @@ export function createFullView(view: StockCheckerView): FullView {
       controls.open();
     },
     skuChanged() {
+      showAll = false;
       notifyStatus = 'idle';
       notifyProblem = undefined;
       chosenStore = undefined;
@@ -496,16 +530,23 @@ function mineFirst(stores: readonly StoreStock[], mine: string | undefined): Sto
     : [...stores];
 }
 
-function statusText(status: StockStatus): string {
+/** The status line: preorders and backorders say when they ship, when the backend knows. */
+function statusText(availability: Availability | undefined, locale: string): string {
+  const status: StockStatus = effectiveStatus(availability);
+  const ships = availability?.restockAt ? formatShortDate(availability.restockAt, locale) : '';
   switch (status) {
     case 'in_stock':
       return msg('In stock', { id: 'stock.status.inStock' });
     case 'low_stock':
       return msg('Low stock', { id: 'stock.status.lowStock' });
     case 'backorder':
-      return msg('Available on backorder', { id: 'stock.status.backorder' });
+      return ships
+        ? msg(str`Backordered, ships from ${ships}`, { id: 'stock.status.backorderShips' })
+        : msg('Available on backorder', { id: 'stock.status.backorder' });
     case 'preorder':
-      return msg('Available to preorder', { id: 'stock.status.preorder' });
+      return ships
+        ? msg(str`Available to preorder, ships from ${ships}`, { id: 'stock.status.preorderShips' })
+        : msg('Available to preorder', { id: 'stock.status.preorder' });
     default:
       return msg('Out of stock', { id: 'stock.status.outOfStock' });
   }
@@ -516,9 +557,14 @@ function errorText(error: unknown): string {
   switch (kind) {
     case 'network':
     case 'timeout':
-      return msg("Can't reach the store service. Check your connection.", {
-        id: 'stock.error.network',
-      });
+      // The browser knows when the shopper has no connection at all; otherwise it is the service.
+      return typeof navigator !== 'undefined' && navigator.onLine === false
+        ? msg("You're offline. Stock will show again when you're back online.", {
+            id: 'stock.error.offline',
+          })
+        : msg("Can't reach the store service right now. Please try again in a moment.", {
+            id: 'stock.error.network',
+          });
     case 'invalid_response':
       return msg('Stock information is unavailable right now.', {
         id: 'stock.error.invalidResponse',

@@ -12,6 +12,20 @@ export const styles = [
   statusStyles,
   skeletonStyles,
   css`
+    /* While loading, the same space as omnishelf.css reserved before the upgrade (keep the two
+       in step): two lines for a badge, the placeholder of three stores for the full view. */
+    :host(:state(loading)) {
+      min-block-size: calc(
+        var(--omni-stock-checker-badge-lines, 2) * var(--omni-line-height, 1.5) * 1em
+      );
+    }
+
+    :host(:state(loading):not([variant='badge'])) {
+      min-block-size: calc(
+        18 * var(--omni-line-height, 1.5) * 1em + 15.5 * var(--omni-space, 0.5rem) + 11px
+      );
+    }
+
     /* Badge: wraps to at most --omni-stock-checker-badge-lines lines (default 2), always that
        high, loading or not, so tiles never shift; the status comes first and is never cut. */
     .badge {

@@ -19,9 +19,10 @@ import type { Fresh, SwrResult } from '../../core/cache/types.js';
 import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
-import { effectiveStatus, isAvailable } from '../../core/stock/rank.js';
+import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance } from '../../core/i18n/format.js';
 import { ServiceController } from '../../controllers/service-controller.js';
+import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
 import { isolate } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
@@ -47,6 +48,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @tag omni-stock-checker
  *
  * @event {OmniStoreSelectEvent} omni-store-select - The shopper pressed "Set as my store"; `event.store`.
+ * @event {OmniErrorEvent} omni-error - A lookup failed; `event.error` (kind, code, message) says why, for
+ *   the merchant's logs (shoppers see a localized message).
  * @event {OmniStockChangeEvent} omni-stock-change - A new stock answer for the sku arrived (also
  *   when a fresh value replaces a stale one); `event.sku`, `event.available`, `event.nearest`, `event.result`.
  *
@@ -143,6 +146,13 @@ export class OmniStockChecker extends OmniElement {
   private announcedResult: StockResult | undefined;
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
+  private abortedByRemoval = false;
+  private heightObserver: ResizeObserver | undefined;
+  private heldHeight = 0;
+  private released = false;
+  /** The next lookup skips fresh cached answers (`refresh()`). */
+  private forceNetwork = false;
+  private reportedFailure: unknown;
   /** Set while the full view's code is loading. */
   private viewLoading: Promise<void> | undefined;
 
@@ -153,6 +163,8 @@ export class OmniStockChecker extends OmniElement {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
       if (!stock || !sku || !ready) return initialState;
       const myStore = this.myStore?.store;
+      const fresh = this.forceNetwork;
+      this.forceNetwork = false;
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
@@ -164,6 +176,7 @@ export class OmniStockChecker extends OmniElement {
         limit,
         includeOnline: variant === 'full' || location === undefined,
         myStore,
+        ...(fresh ? { fresh } : {}),
       };
       let result: SwrResult<StockResult>;
       try {
@@ -209,6 +222,13 @@ export class OmniStockChecker extends OmniElement {
     return listed ? undefined : mine.id;
   }
 
+  constructor() {
+    super();
+    // Loading from the start, so that the space omnishelf.css reserved before the upgrade stays
+    // reserved by the element's own styles (:host(:state(loading))) without a gap.
+    this.setStates({ loading: true });
+  }
+
   private get effectiveConfig(): OmniConfig {
     return this.config ?? DEFAULT_CONFIG;
   }
@@ -245,8 +265,88 @@ export class OmniStockChecker extends OmniElement {
     if (changed.has('sku')) this.view?.skuChanged();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleOnline);
+    // Back on the page after a removal that aborted the lookup: ask again.
+    if (this.abortedByRemoval) {
+      this.abortedByRemoval = false;
+      void this.stockTask.run().catch(() => undefined);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleOnline);
+    // A widget taken off the page stops waiting: its requests are aborted (shared ones only when
+    // no other widget waits for them).
+    if (this.stockTask.status === TaskStatus.PENDING) {
+      this.abortedByRemoval = true;
+      this.stockTask.abort(new DOMException('The widget left the page', 'AbortError'));
+    }
+  }
+
+  /** The connection is back: a lookup that failed for want of it is asked again. */
+  private readonly handleOnline = (): void => {
+    if (this.failure !== undefined) void this.stockTask.run().catch(() => undefined);
+  };
+
+  /**
+   * Asks the backend again now, past the cache (the shopper or the page knows something changed,
+   * e.g. after an order). The answer on screen stays until the new one arrives.
+   */
+  async refresh(): Promise<void> {
+    this.forceNetwork = true;
+    await this.stockTask.run().catch(() => undefined);
+  }
+
+  /**
+   * Nothing on the page moves while a full checker loads: it keeps the tallest height it has had
+   * (first the space omnishelf.css reserved, then its placeholder) until the shopper interacts with
+   * it, so that a shorter answer leaves room instead of pulling the page up.
+   */
+  private holdHeight(): void {
+    if (this.variant === 'badge' || this.released) return;
+    const hold = () => {
+      const height = this.getBoundingClientRect().height;
+      if (height > this.heldHeight) {
+        this.heldHeight = height;
+        this.style.minBlockSize = `${height}px`;
+      }
+    };
+    // Measured now, while the placeholder is on screen (an answer may replace it before the next
+    // frame), and on every later change of size.
+    if (this.isLoading) hold();
+    if (!this.heightObserver && typeof ResizeObserver !== 'undefined') {
+      this.heightObserver = new ResizeObserver(hold);
+      this.heightObserver.observe(this);
+    }
+  }
+
+  /** The shopper acted here: the widget takes the height of what it shows from now on. */
+  private readonly releaseHeight = (): void => {
+    if (this.released) return;
+    this.released = true;
+    this.heightObserver?.disconnect();
+    this.heightObserver = undefined;
+    this.style.removeProperty('min-block-size');
+  };
+
+  protected override firstUpdated(): void {
+    this.addEventListener('pointerdown', this.releaseHeight);
+    this.addEventListener('keydown', this.releaseHeight);
+  }
+
   protected override updated(): void {
+    this.holdHeight();
     this.setStates(this.stateFlags());
+    const failure = this.failure;
+    if (failure !== undefined && failure !== this.reportedFailure) {
+      this.reportedFailure = failure;
+      this.dispatchEvent(
+        new OmniErrorEvent(failure instanceof Error ? failure : new Error(String(failure))),
+      );
+    }
     const result = this.shownResult?.value;
     if (result && result !== this.announcedResult) {
       this.announcedResult = result;
@@ -373,14 +473,23 @@ export class OmniStockChecker extends OmniElement {
   protected override render(): TemplateResult | typeof nothing {
     if (!this.sku.trim()) return nothing;
     const badge = this.variant === 'badge';
+    // Until the page's language is active, placeholders only: never English first.
+    const ready = this.localeReady;
+    const body = badge
+      ? ready
+        ? this.renderBadge()
+        : this.renderBadgeSkeleton(false)
+      : ready
+        ? (this.view?.render() ?? this.renderFullSkeleton())
+        : this.renderFullSkeleton(false);
     return html`<div
       part="base"
       class="base ${badge ? 'base--badge' : 'base--full'}"
       dir=${this.direction}
       lang=${this.activeLocale}
-      aria-busy=${this.isLoading ? 'true' : 'false'}
+      aria-busy=${this.isLoading || !ready ? 'true' : 'false'}
     >
-      ${badge ? this.renderBadge() : (this.view?.render() ?? this.renderFullSkeleton())}
+      ${body}
     </div>`;
   }
 
@@ -388,17 +497,23 @@ export class OmniStockChecker extends OmniElement {
    * The full view while loading: a location line, the summary and a row per store, each as tall
    * as its answer, so that nothing moves when stock arrives (also before the view's code has).
    */
-  private renderFullSkeleton(): TemplateResult {
-    const rows = Array.from({ length: this.shopperLocation ? this.effectiveLimit : 0 });
+  private renderFullSkeleton(withText = true): TemplateResult {
+    // Until the remembered location is known, a location is expected (most pages have one).
+    const expectStores = this.shopperLocation !== undefined || !this.locationController.ready;
+    const rows = Array.from({
+      length: expectStores ? Math.min(this.effectiveLimit, VISIBLE_STORES) : 0,
+    });
     const bone = (size: string) =>
       html`<span class="bone bone--${size}" part="skeleton" aria-hidden="true">&nbsp;</span>`;
-    return html`${this.view ? nothing : html`<p class="location row">${bone('short')}</p>`}
+    const own = !this.view || !withText;
+    // The location line holds a text button: its placeholder has the same box.
+    return html`${own ? html`<p class="location row">${bone('action')}</p>` : nothing}
       ${
-        this.view
-          ? nothing
-          : html`<p class="summary row" role="status">
-              ${msg('Checking stock…', { id: 'stock.checking' })}
+        own
+          ? html`<p class="summary row" role="status">
+              ${withText ? msg('Checking stock…', { id: 'stock.checking' }) : nothing}
             </p>`
+          : nothing
       }
       <p class="online row" part="online">${bone('short')}</p>
       ${
@@ -419,13 +534,21 @@ export class OmniStockChecker extends OmniElement {
       }`;
   }
 
+  private renderBadgeSkeleton(withText = true): TemplateResult {
+    return html`<p class="badge badge--loading" part="badge">
+      <span class="bone bone--badge" part="skeleton" aria-hidden="true">&nbsp;</span>
+      ${
+        withText
+          ? html`<span class="visually-hidden"
+              >${msg('Checking stock…', { id: 'stock.checking' })}</span
+            >`
+          : nothing
+      }
+    </p>`;
+  }
+
   private renderBadge(): TemplateResult {
-    if (this.isLoading) {
-      return html`<p class="badge badge--loading" part="badge">
-        <span class="bone bone--badge" part="skeleton" aria-hidden="true">&nbsp;</span>
-        <span class="visually-hidden">${msg('Checking stock…', { id: 'stock.checking' })}</span>
-      </p>`;
-    }
+    if (this.isLoading) return this.renderBadgeSkeleton();
     if (this.failure !== undefined) {
       return html`<p class="badge badge--muted" part="badge">
         ${msg('Stock information unavailable', { id: 'stock.badge.unavailable' })}
@@ -457,8 +580,12 @@ export class OmniStockChecker extends OmniElement {
             : msg(str`In stock at ${name}`, { id: 'stock.badge.inAt' });
       }
     } else if (this.shopperLocation && !this.onlineOnly) {
-      tone = 'out_of_stock';
-      text = msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
+      // Not on a shelf nearby, but maybe to be ordered: that is not "out of stock".
+      const orderable = result?.stores.find((entry) => isOrderable(entry.availability));
+      tone = orderable ? effectiveStatus(orderable.availability) : 'out_of_stock';
+      text = orderable
+        ? onlineBadgeText(tone, false)
+        : msg('Not in stock nearby', { id: 'stock.badge.notNearby' });
     } else {
       // No record online (an unknown sku) counts as out of stock: the badge is never blank.
       tone = effectiveStatus(result?.online);
@@ -476,20 +603,27 @@ export class OmniStockChecker extends OmniElement {
   }
 }
 
-function onlineBadgeText(status: StockStatus): string {
+function onlineBadgeText(status: StockStatus, online = true): string {
   switch (status) {
     case 'in_stock':
       return msg('In stock online', { id: 'stock.badge.online.in' });
     case 'low_stock':
       return msg('Low stock online', { id: 'stock.badge.online.low' });
     case 'backorder':
-      return msg('Available online on backorder', { id: 'stock.badge.online.backorder' });
+      return online
+        ? msg('Available online on backorder', { id: 'stock.badge.online.backorder' })
+        : msg('Available on backorder', { id: 'stock.badge.backorder' });
     case 'preorder':
-      return msg('Available online to preorder', { id: 'stock.badge.online.preorder' });
+      return online
+        ? msg('Available online to preorder', { id: 'stock.badge.online.preorder' })
+        : msg('Available to preorder', { id: 'stock.badge.preorder' });
     default:
       return msg('Out of stock online', { id: 'stock.badge.online.out' });
   }
 }
+
+/** Stores listed at first (and in the placeholder); the others behind "Show more stores". */
+export const VISIBLE_STORES = 3;
 
 defineElement('omni-stock-checker', OmniStockChecker);
 

@@ -13,6 +13,8 @@ export type OmniErrorKind =
   | 'http'
   /** The backend answered 2xx with a body that does not match contract v1. */
   | 'invalid_response'
+  /** The page asked for something the contract cannot carry (a sku over 64 characters). */
+  | 'invalid_request'
   /**
    * The configured backend cannot do this at all (a custom `BackendClient` without the widget's
    * capability): a merchant's configuration error, reported in the console and the widget.

@@ -16,6 +16,14 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** The caller's signal: aborts at once, also while waiting between attempts. */
   signal?: AbortSignal;
+  /**
+   * Time for the whole call, every attempt and wait included (default 10 s): past it, no new
+   * attempt starts and the current one is cut short, so that a hung backend is reported within
+   * seconds rather than after `retries` full timeouts.
+   */
+  deadlineMs?: number;
+  /** Largest body read (default 2 MB); a longer answer fails as `invalid_response`. */
+  maxBytes?: number;
   /** Source of jitter in [0, 1); injectable for tests. */
   random?: () => number;
   /** Waits `ms`, rejecting when `signal` aborts; injectable for tests. */
@@ -84,16 +92,20 @@ export async function fetchWithRetry(
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const doFetch = options.fetch ?? ((i: RequestInfo | URL, r?: RequestInit) => fetch(i, r));
+  const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
+  const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw aborted(signal);
-    const last = attempt >= retries;
+    const remaining = deadline - Date.now();
+    const last = attempt >= retries || remaining <= timeoutMs;
     let response: Response | undefined;
     try {
-      response = await attemptOnce(doFetch, input, init, timeoutMs, signal);
+      const budget = Math.max(1, Math.min(timeoutMs, remaining));
+      response = await attemptOnce(doFetch, input, init, budget, signal, maxBytes);
     } catch (error) {
       if (signal?.aborted) throw aborted(signal);
-      if (last) throw error;
+      if (last || (error instanceof OmniError && error.kind === 'invalid_response')) throw error;
     }
     if (response && (last || !isRetryableStatus(response.status))) return response;
 
@@ -102,6 +114,14 @@ export async function fetchWithRetry(
     if (retryAfter !== undefined) {
       if (retryAfter > maxDelayMs) return response!;
       delay = retryAfter;
+    }
+    // No time left for another attempt after the wait: report what we have.
+    if (Date.now() + delay >= deadline) {
+      if (response) return response;
+      throw new OmniError(
+        'timeout',
+        `No answer within ${options.deadlineMs ?? DEFAULT_DEADLINE_MS} ms`,
+      );
     }
     try {
       await sleep(delay, signal);
@@ -116,6 +136,44 @@ function aborted(signal: AbortSignal): OmniError {
   return new OmniError('aborted', 'Request aborted by the caller', { cause: signal.reason });
 }
 
+/** Default of `RetryOptions.maxBytes`: no answer of contract v1 comes near it. */
+export const MAX_RESPONSE_BYTES = 2_000_000;
+/** Default of `RetryOptions.deadlineMs`. */
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+/** Reads a body up to `maxBytes`; longer ones are cut off and refused. */
+async function readBody(response: Response, maxBytes: number): Promise<ArrayBuffer> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(response.status, maxBytes);
+  }
+  if (!response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(response.status, maxBytes);
+    }
+    parts.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    body.set(part, at);
+    at += part.byteLength;
+  }
+  return body.buffer;
+}
+
+const tooLarge = (status: number, maxBytes: number) =>
+  new OmniError('invalid_response', `The answer is larger than ${maxBytes} bytes`, { status });
+
 /** One attempt under its own timeout; the body is read before the timer stops. */
 async function attemptOnce(
   doFetch: typeof fetch,
@@ -123,6 +181,7 @@ async function attemptOnce(
   init: RequestInit,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  maxBytes: number,
 ): Promise<Response> {
   const controller = new AbortController();
   let timedOut = false;
@@ -135,13 +194,14 @@ async function attemptOnce(
   try {
     const response = await doFetch(input, { ...init, signal: controller.signal });
     if (response.type === 'opaque' || response.type === 'opaqueredirect') return response;
-    const body = NULL_BODY_STATUS.has(response.status) ? null : await response.arrayBuffer();
+    const body = NULL_BODY_STATUS.has(response.status) ? null : await readBody(response, maxBytes);
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
   } catch (error) {
+    if (error instanceof OmniError) throw error;
     if (timedOut) {
       throw new OmniError('timeout', `No complete response within ${timeoutMs} ms`, {
         cause: error,

@@ -119,7 +119,11 @@ export interface PickupSlot {
 export interface PickupReservation {
   id: string;
   slotId: string;
-  expiresAt: IsoDateTime;
+  /**
+   * When the hold lapses. Contract v1 requires it; clients read a missing or malformed one as
+   * "unknown" (the hold is kept and released as usual, shown without a countdown).
+   */
+  expiresAt?: IsoDateTime;
 }
 
 export interface ShippingOrigin {
@@ -202,5 +206,16 @@ export interface ErrorBody {
 /** Contract limits for one `GET /availability` request. */
 export const AVAILABILITY_MAX_SKUS = 100;
 export const AVAILABILITY_MAX_STORES = 50;
+/** Contract limit of a sku's length; skus never contain a comma. */
+export const MAX_SKU_LENGTH = 64;
+/** True for a sku the contract can carry: 1 to 64 characters, no comma, no control characters. */
+export function isValidSku(sku: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  return sku.length > 0 && sku.length <= MAX_SKU_LENGTH && !/[,\u0000-\u001f\u007f]/.test(sku);
+}
+
+/** Clients keep request URLs under this many characters, splitting long lists. */
+export const MAX_URL_LENGTH = 4000;
+
 /** Contract limit of `GET /stores?ids=`. */
 export const STORE_IDS_MAX = 50;

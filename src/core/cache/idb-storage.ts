@@ -14,8 +14,10 @@ import {
   type StoreNames,
 } from 'idb';
 import type { Storage, StorageLimits } from './memory-storage.js';
+import { alreadyVolatile } from './volatile.js';
 import {
   DEFAULT_MAX_ENTRIES,
+  type CacheEntry,
   type CacheKind,
   type Check,
   type KeyValueCache,
@@ -58,8 +60,9 @@ export interface OpenStorageOptions extends StorageLimits {
   /** Test seam: replaces `openDB`. */
   open?: typeof openDB;
   /**
-   * Test seam: called before every IndexedDB write; what it throws is handled exactly like the
-   * browser rejecting the write (e.g. a `QuotaExceededError` DOMException).
+   * Test seam: called before every IndexedDB write (for records, before each change of a
+   * `write`, inside its transaction); what it throws is handled exactly like the browser
+   * rejecting the write (e.g. a `QuotaExceededError` DOMException).
    */
   beforeWrite?: (store: 'cache' | 'prefs' | 'records') => void;
   /** Called once, with the error, when the storage switches to memory. */
@@ -250,40 +253,136 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     }
   }
 
+  // Reads and writes of the cache issued in the same tick share one transaction: a page of 200
+  // badges costs one read and one write transaction, not 200 of each, and every badge gets its
+  // answer in the same task (they render together).
+  interface Read {
+    id: string;
+    kind: CacheKind;
+    key: string;
+    check: Check<unknown>;
+    resolve(entry: CacheEntry<never> | undefined): void;
+    reject(error: unknown): void;
+  }
+  interface Write {
+    kind: CacheKind;
+    key: string;
+    value: unknown;
+    storedAt: number;
+    resolve(): void;
+    reject(error: unknown): void;
+  }
+  let reads: Read[] = [];
+  let writes: Write[] = [];
+  let readsScheduled = false;
+  let writesScheduled = false;
+
+  function scheduleReads(): void {
+    if (readsScheduled) return;
+    readsScheduled = true;
+    queueMicrotask(() => {
+      readsScheduled = false;
+      const batch = reads;
+      reads = [];
+      run(
+        async (db) => {
+          const ids = [...new Set(batch.map((r) => r.id))];
+          const tx = db.transaction('cache', 'readonly');
+          const [rows] = await Promise.all([
+            Promise.all(ids.map((id) => tx.store.get(id))),
+            tx.done,
+          ]);
+          const byId = new Map(ids.map((id, i) => [id, rows[i] as unknown]));
+          const bad = new Set<string>();
+          const answers = batch.map((read) => {
+            const row = byId.get(read.id);
+            if (row === undefined) return undefined;
+            if (isCacheRecord(row) && read.check(row.value)) {
+              return { value: row.value, storedAt: row.storedAt } as CacheEntry<never>;
+            }
+            // Wrong shape (an older version, corruption): a miss, and gone for the next reader.
+            bad.add(read.id);
+            return undefined;
+          });
+          if (bad.size > 0) {
+            const cleanup = db.transaction('cache', 'readwrite');
+            await Promise.all([
+              ...[...bad].map((id) => cleanup.store.delete(id)),
+              cleanup.done,
+            ]).catch(() => undefined);
+          }
+          return answers;
+        },
+        (m) =>
+          Promise.all(
+            batch.map(
+              (read) =>
+                m.cache.get(read.kind, read.key, read.check) as Promise<
+                  CacheEntry<never> | undefined
+                >,
+            ),
+          ),
+      ).then(
+        (answers) => batch.forEach((read, i) => read.resolve(answers[i])),
+        (error: unknown) => batch.forEach((read) => read.reject(error)),
+      );
+    });
+  }
+
+  function scheduleWrites(): void {
+    if (writesScheduled) return;
+    writesScheduled = true;
+    queueMicrotask(() => {
+      writesScheduled = false;
+      const batch = writes;
+      writes = [];
+      run(
+        async (db) => {
+          beforeWrite?.('cache');
+          const tx = db.transaction('cache', 'readwrite');
+          const write = async () => {
+            for (const { kind, key, value, storedAt } of batch) {
+              await tx.store.put({ kind, key, value, storedAt }, cacheId(kind, key));
+            }
+            await trim(tx.store, maxEntries);
+          };
+          await Promise.all([write(), tx.done]);
+        },
+        async (m) => {
+          for (const { kind, key, value, storedAt } of batch) {
+            await m.cache.set(kind, key, value, storedAt);
+          }
+        },
+        true,
+      ).then(
+        () => batch.forEach((w) => w.resolve()),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      );
+    });
+  }
+
   const cache: KeyValueCache = {
     get backend() {
       return failed ? 'memory' : 'indexeddb';
     },
     get<T>(kind: CacheKind, key: string, check: Check<T>) {
-      return run(
-        async (db) => {
-          const id = cacheId(kind, key);
-          const record: unknown = await db.get('cache', id);
-          if (record === undefined) return undefined;
-          if (isCacheRecord(record) && check(record.value)) {
-            return { value: record.value, storedAt: record.storedAt };
-          }
-          // Wrong shape (an older version, corruption): a miss, and gone for the next reader.
-          await db.delete('cache', id).catch(() => undefined);
-          return undefined;
-        },
-        (m) => m.cache.get<T>(kind, key, check),
-      );
+      return new Promise<CacheEntry<T> | undefined>((resolve, reject) => {
+        const id = cacheId(kind, key);
+        reads.push({ id, kind, key, check: check as Check<unknown>, resolve, reject });
+        scheduleReads();
+      });
     },
     set<T>(kind: CacheKind, key: string, value: T, storedAt = now()) {
-      return run(
-        async (db) => {
-          beforeWrite?.('cache');
-          const tx = db.transaction('cache', 'readwrite');
-          const write = async () => {
-            await tx.store.put({ kind, key, value, storedAt }, cacheId(kind, key));
-            await trim(tx.store, maxEntries);
-          };
-          await Promise.all([write(), tx.done]);
-        },
-        (m) => m.cache.set(kind, key, value, storedAt),
-        true,
-      );
+      // A value that cannot be stored (a programming error) fails alone, not its whole batch.
+      try {
+        structuredClone(value);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise<void>((resolve, reject) => {
+        writes.push({ kind, key, value, storedAt, resolve, reject });
+        scheduleWrites();
+      });
     },
     delete(kind: CacheKind, key: string) {
       return run(
@@ -343,10 +442,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       return !failed;
     },
     onVolatile(listener) {
-      if (failed) {
-        queueMicrotask(listener);
-        return () => undefined;
-      }
+      if (failed) return alreadyVolatile(listener);
       volatileListeners.add(listener);
       return () => volatileListeners.delete(listener);
     },
@@ -385,12 +481,23 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     write(changes: readonly RecordChange[]) {
       return run(
         async (db) => {
-          beforeWrite?.('records');
           const tx = db.transaction('records', 'readwrite');
           const apply = async () => {
-            for (const change of changes) {
-              if ('put' in change) await tx.store.put(change.value, change.put);
-              else await tx.store.delete(change.delete);
+            try {
+              for (const change of changes) {
+                beforeWrite?.('records');
+                if ('put' in change) await tx.store.put(change.value, change.put);
+                else await tx.store.delete(change.delete);
+              }
+            } catch (error) {
+              // A change that failed here (a value that cannot be cloned, a refused write) does
+              // not abort the transaction by itself: the changes before it would be committed.
+              try {
+                tx.abort();
+              } catch {
+                /* already aborted by the browser */
+              }
+              throw error;
             }
           };
           await Promise.all([apply(), tx.done]);

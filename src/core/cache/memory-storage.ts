@@ -4,6 +4,7 @@
  * clone), read values are checked, and the cache keeps at most `maxEntries`, evicting the oldest
  * by `storedAt`. Its records are not durable.
  */
+import { alreadyVolatile } from './volatile.js';
 import {
   DEFAULT_MAX_ENTRIES,
   type CacheEntry,
@@ -98,7 +99,7 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
 
   const recordStore: RecordStore = {
     durable: false,
-    onVolatile: () => () => undefined,
+    onVolatile: alreadyVolatile,
     async get<T>(key: string, check: Check<T>) {
       return read(records, key, check);
     },

@@ -27,6 +27,11 @@ export interface ReadOptions<T> {
   signal?: AbortSignal;
   /** The shape a cached value must have; anything else is a miss (and deleted). */
   check: Check<T>;
+  /**
+   * Ask the network now, whatever the cache holds (a refresh someone asked for): a cached value
+   * is served as stale while the answer comes, and stays, labelled, if it does not.
+   */
+  force?: boolean;
 }
 
 /** Reads through the cache with stale-while-revalidate. */
@@ -126,13 +131,13 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       kind: CacheKind,
       key: string,
       fetcher: (signal?: AbortSignal) => Promise<T>,
-      { signal, check }: ReadOptions<T>,
+      { signal, check, force = false }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
       const entry = await cache.get<T>(kind, key, check).catch(() => undefined);
       const age = entry ? now() - entry.storedAt : Infinity;
       // Stored "in the future" (the clock was skewed then, or is now): not known to be fresh.
-      if (entry && age >= 0 && age < ttls[kind]) {
+      if (entry && !force && age >= 0 && age < ttls[kind]) {
         return { value: entry.value, updatedAt: entry.storedAt, stale: false, source: 'cache' };
       }
       const { id, flight } = start(kind, key, fetcher);

@@ -54,7 +54,10 @@ export type RecordChange = { put: string; value: unknown } | { delete: string };
 export interface RecordStore {
   /** False once records live in memory only: they will not survive a reload. */
   readonly durable: boolean;
-  /** Calls `listener` once when records stop being durable; returns the unsubscribe function. */
+  /**
+   * Calls `listener` once when records stop being durable, or soon after subscribing when they
+   * already are not; returns the unsubscribe function.
+   */
   onVolatile(listener: () => void): () => void;
   /** The record, or undefined when missing or failing `check` (then it is deleted). */
   get<T>(key: string, check: Check<T>): Promise<T | undefined>;

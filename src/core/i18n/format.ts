@@ -112,3 +112,10 @@ export function formatRelativeTime(fromMs: number, nowMs: number, locale: string
 export function formatNumber(n: number, locale: string): string {
   return numberFormat(locale, {}).format(n);
 }
+
+/** A day of an ISO timestamp in the locale's short style ("30 Jan", "٣٠ يناير"); '' if invalid. */
+export function formatShortDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return dateFormat(locale, { day: 'numeric', month: 'short' }).format(date);
+}

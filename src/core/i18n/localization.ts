@@ -125,6 +125,17 @@ export async function setOmniLocale(locale: string): Promise<void> {
   }
 }
 
+/**
+ * True once the widgets render in the language the page asked for: false while its translations
+ * load (widgets then show placeholders without text, so that a page in Arabic never shows
+ * English first, to the eye or to a screen reader).
+ */
+export function isLocaleSettled(): boolean {
+  const page = registry();
+  const handle = page.handles[0];
+  return !handle || supported(handle.getLocale()) === page.locale;
+}
+
 /** The active locale of the widgets. */
 export function getOmniLocale(): OmniLocale {
   const handle = registry().handles[0];

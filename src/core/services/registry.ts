@@ -111,7 +111,8 @@ const perBackend = new WeakMap<BackendClient, Instances>();
 
 /**
  * The shared instance of `definition` for this configuration and backend, created on first use.
- * A factory that throws is reported and rethrown; nothing is cached for it.
+ * What a factory throws is rethrown (the host that asked reports it); nothing is cached for it,
+ * so a later call tries again.
  */
 export function resolveService<T>(
   definition: ServiceDefinition<T>,

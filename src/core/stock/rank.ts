@@ -14,6 +14,12 @@ export function isAvailable(a: Availability | undefined): boolean {
   return status === 'in_stock' || status === 'low_stock';
 }
 
+/** True for backorder and preorder: not on the shelf, but it can be ordered. */
+export function isOrderable(a: Availability | undefined): boolean {
+  const status = effectiveStatus(a);
+  return status === 'backorder' || status === 'preorder';
+}
+
 /** 0: has the item, 1: can be ordered (backorder/preorder), 2: out of stock. */
 function tier(a: Availability | undefined): number {
   if (isAvailable(a)) return 0;

@@ -5,7 +5,14 @@
 import * as v from 'valibot';
 import type { RequestOptions, StockCapability } from '../api/backend-client.js';
 import { AvailabilitySchema, StoreSchema } from '../api/schemas/stock.js';
-import type { Availability, Store, StoreIdsQuery, StoreQuery } from '../api/types.js';
+import { OmniError } from '../api/errors.js';
+import {
+  isValidSku,
+  type Availability,
+  type Store,
+  type StoreIdsQuery,
+  type StoreQuery,
+} from '../api/types.js';
 import type { Fresh, SwrResult } from '../cache/types.js';
 import type { ReadOptions } from '../cache/swr.js';
 import { haversineKm } from '../geo/distance.js';
@@ -104,13 +111,13 @@ function join<A, B, R>(a: SwrResult<A>, b: SwrResult<B>, merge: (a: A, b: B) => 
 }
 
 export function createStockService({ backend, swr, availability }: StockServiceDeps): StockService {
-  const readOnline = (sku: string, signal?: AbortSignal) =>
+  const readOnline = (sku: string, signal?: AbortSignal, force = false) =>
     swr.read<Availability | null>(
       'availability',
       `online|${sku}`,
       async (s) =>
         (await availability.load(sku, undefined, s)).find((a) => a.storeId === null) ?? null,
-      { signal, check: isOnline },
+      { signal, check: isOnline, force },
     );
 
   /**
@@ -147,17 +154,32 @@ export function createStockService({ backend, swr, availability }: StockServiceD
 
   return {
     async lookup(
-      { sku, location, radiusKm, limit, includeOnline = false, myStore }: StockLookup,
+      {
+        sku,
+        location,
+        radiusKm,
+        limit,
+        includeOnline = false,
+        myStore,
+        fresh = false,
+      }: StockLookup,
       { signal }: RequestOptions = {},
     ): Promise<SwrResult<StockResult>> {
+      // Fails alone: batched with the others, it would fail every widget on the page.
+      if (!isValidSku(sku)) {
+        throw new OmniError(
+          'invalid_request',
+          `Not a sku contract v1 can carry: ${JSON.stringify(sku.slice(0, 80))}`,
+        );
+      }
       if (!location) {
-        const online = await readOnline(sku, signal);
+        const online = await readOnline(sku, signal, fresh);
         return join(online, none, (o) => combine(sku, [], [], o));
       }
       const storesKey = `${locationKey(location)}|r${radiusKm}|n${limit}`;
       // Online stock is extra information: when it cannot be had, the store list still shows.
       const onlineRead = includeOnline
-        ? readOnline(sku, signal).catch(() => none)
+        ? readOnline(sku, signal, fresh).catch(() => none)
         : Promise.resolve(none);
       // A stale store list is good enough to ask for stock: stores move rarely. Its background
       // refresh updates the cache for the next view.
@@ -185,7 +207,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
               'availability',
               `${sku}|${[...ids].sort().join(',')}`,
               (s) => availability.load(sku, ids, s),
-              { signal, check: isRecords },
+              { signal, check: isRecords, force: fresh },
             );
       const [storeStock, online] = await Promise.all([records, onlineRead]);
       return join(storeStock, online, (r, o) => combine(sku, stores, r, o, myStore?.id));

@@ -18,6 +18,8 @@ export interface StockLookup {
    * (looked up by id, with its distance from `location`).
    */
   myStore?: Store;
+  /** Skip fresh cached answers and ask the backend (a refresh the shopper or page asked for). */
+  fresh?: boolean;
 }
 
 export interface StoreStock {

@@ -48,7 +48,7 @@ const isStore = (value: unknown): value is Store => v.is(StoreSchema, value);
 const isSaved = (value: unknown): value is Saved =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as Saved).savedAt === 'number' &&
+  Number.isFinite((value as Saved).savedAt) &&
   isStore((value as Saved).store);
 
 /** A store as remembered: without the distance, which belongs to one query. */
@@ -139,7 +139,9 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
     if (data.store !== null && !isStore(data.store)) return;
     touched = true;
     const next = data.store ?? undefined;
-    if (next?.id === store?.id && JSON.stringify(next) === JSON.stringify(store)) return;
+    const same = next?.id === store?.id && JSON.stringify(next) === JSON.stringify(store);
+    // Nothing new, unless it clears an id still waiting for its details (migrated from 0.1).
+    if (same && pendingId === undefined) return;
     store = next;
     pendingId = undefined;
     savedAt = now();

@@ -251,6 +251,23 @@ export const STORES: readonly Store[] = [
     closures: ['2026-12-25'], // Christmas Day
     pickup: { enabled: true, leadTimeMinutes: 45 },
   },
+  {
+    id: 'ke-nbo-karen',
+    name: 'Karen',
+    address: {
+      line1: 'The Hub, Dagoretti Road',
+      city: 'Nairobi',
+      region: 'Nairobi County',
+      postalCode: '00502',
+      country: 'KE',
+    },
+    location: { lat: -1.3197, lng: 36.7073 },
+    timezone: 'Africa/Nairobi',
+    phone: '+254 20 389 0100',
+    hours: week('09:00', '20:00', { 0: ['10:00', '17:00'] }),
+    closures: ['2026-12-25'],
+    pickup: { enabled: true, leadTimeMinutes: 90 },
+  },
 ];
 
 export interface PostalCodeEntry {

@@ -1,15 +1,85 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { createContext } from '@lit/context';
 import { deleteDB } from 'idb';
+import { hostSettingsContext } from '../../../src/components/provider/service-host.js';
 import { configure, installPage } from '../../../src/components/provider/page.js';
+import type { BackendClient } from '../../../src/core/api/backend-client.js';
+import type { ConfigureOptions, OmniConfig } from '../../../src/core/config.js';
+import { configContext } from '../../../src/core/context.js';
 import { getOmniLocale, setOmniLocale } from '../../../src/core/i18n/localization.js';
+import { defineService } from '../../../src/core/services/registry.js';
+import { consumerIn } from '../../helpers/service-consumer.js';
+
+const QUEUE = Symbol.for('omnishelf:queue');
+type Queue = { [QUEUE]?: ConfigureOptions[] };
 
 describe('page-level services and configure()', () => {
   const cacheName = `omnishelf-page-test-${Date.now()}`;
-  before(() => installPage());
+  /** A merchant's client given to configure() before the widgets' code arrived. */
+  const queuedBackend: BackendClient = { cacheKey: 'queued' };
+  const mounted: Element[] = [];
+  let warn: typeof console.warn;
+
+  before(() => {
+    // What the loader queues from configure() calls made before any element chunk arrived,
+    // including a mistake (sanitized away, with a warning) and the merchant's own client.
+    warn = console.warn;
+    console.warn = () => undefined;
+    (globalThis as Queue)[QUEUE] = [
+      { cacheName, currency: 'eur', units: 'furlongs' as OmniConfig['units'] },
+      { backend: queuedBackend, radiusKm: 9 },
+    ];
+    installPage();
+    console.warn = warn;
+  });
+  afterEach(() => {
+    for (const el of mounted.splice(0)) el.remove();
+  });
   after(async () => {
     document.documentElement.lang = 'en';
     configure({ cacheName: `${cacheName}-done`, locale: 'en' });
     await deleteDB(cacheName);
+  });
+
+  const consumer = (context: unknown) => {
+    const el = consumerIn(document.body, context);
+    mounted.push(el);
+    return el;
+  };
+
+  it('applies the options the loader queued before it was installed, and empties the queue', () => {
+    const config = consumer(configContext).value as OmniConfig;
+    expect(config.cacheName).to.equal(cacheName);
+    expect(config.currency).to.equal('EUR');
+    expect(config.radiusKm).to.equal(9);
+    expect(config.units).to.equal('auto');
+    expect((consumer(hostSettingsContext).value as { backend?: unknown }).backend).to.equal(
+      queuedBackend,
+    );
+    expect((globalThis as Queue)[QUEUE]).to.deep.equal([]);
+  });
+
+  it('is installed once: a second install returns the same page host', () => {
+    expect(installPage()).to.equal(installPage());
+  });
+
+  it('merges later configure() calls and hands widgets the new configuration', () => {
+    const el = consumer(configContext);
+    const resolved = configure({ storeLimit: 3 });
+    expect(resolved.storeLimit).to.equal(3);
+    expect(resolved.currency).to.equal('EUR');
+    expect(el.value).to.equal(resolved);
+    expect((consumer(hostSettingsContext).value as { backend?: unknown }).backend).to.equal(
+      queuedBackend,
+    );
+  });
+
+  it('reaches a widget that asked for a service before its definition was registered', () => {
+    const late = createContext<{ late: true }>(Symbol('registered late'));
+    const el = consumer(late);
+    expect(el.value).to.equal(undefined);
+    defineService({ name: 'late', context: late, key: () => '', create: () => ({ late: true }) });
+    expect(el.value).to.deep.equal({ late: true });
   });
 
   it('does not reset a language set elsewhere when configuring something else', async () => {

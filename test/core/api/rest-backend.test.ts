@@ -1,3 +1,4 @@
+import sinon from 'sinon';
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -145,15 +146,30 @@ describe('api/RestBackend', () => {
       expect(error.status).to.equal(200);
     });
 
-    it('rejects a 200 that does not match the schema as invalid_response', async () => {
+    it('leaves out a store that does not match the contract, saying why, and keeps the others', async () => {
       worker.use(
         http.get(`${BASE}/stores`, () =>
-          HttpResponse.json({ stores: [{ ...store, location: { lat: 'x', lng: 0 } }] }),
+          HttpResponse.json({
+            stores: [{ ...store, id: 'bad', location: { lat: 'x', lng: 0 } }, store],
+          }),
         ),
       );
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const stores = await backend().findStores({ postalCode: '1', country: 'US' });
+        expect(stores.map((s) => s.id)).to.deep.equal([store.id]);
+        expect(warn.calledOnce).to.equal(true);
+        expect(String(warn.firstCall.args[0])).to.contain('#0 location.lat');
+      } finally {
+        warn.restore();
+      }
+    });
+
+    it('rejects an answer without a list of stores as invalid_response, naming the path', async () => {
+      worker.use(http.get(`${BASE}/stores`, () => HttpResponse.json({ shops: [] })));
       const error = await rejection(backend().findStores({ postalCode: '1', country: 'US' }));
       expect(error.kind).to.equal('invalid_response');
-      expect(error.message).to.contain('stores.0.location.lat');
+      expect(error.message).to.contain('stores');
     });
   });
 
@@ -245,16 +261,67 @@ describe('api/RestBackend', () => {
       expect(error.code).to.equal('invalid_sku');
     });
 
-    it('rejects a wrong stock status as invalid_response', async () => {
+    it('leaves out a record with a wrong stock status or an absurd quantity, keeping the others', async () => {
       worker.use(
         http.get(`${BASE}/availability`, () =>
           HttpResponse.json({
-            availability: [{ sku: 'A', storeId: null, status: 'lots', updatedAt: UPDATED }],
+            availability: [
+              { sku: 'A', storeId: null, status: 'lots', updatedAt: UPDATED },
+              { sku: 'B', storeId: null, status: 'in_stock', quantity: 1e300, updatedAt: UPDATED },
+              { sku: 'C', storeId: null, status: 'in_stock', quantity: 3, updatedAt: UPDATED },
+            ],
+          }),
+        ),
+      );
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const records = await backend().getAvailability({ skus: ['A', 'B', 'C'] });
+        expect(records.map((r) => r.sku)).to.deep.equal(['C']);
+        expect(String(warn.firstCall.args[0])).to.contain('left out 2 of 3');
+      } finally {
+        warn.restore();
+      }
+    });
+
+    it('never sends a sku the contract cannot carry, and splits long URLs under 4,000 characters', async () => {
+      const urls: string[] = [];
+      worker.use(
+        http.get(`${BASE}/availability`, ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json({ availability: [] });
+        }),
+      );
+      const long = Array.from(
+        { length: 90 },
+        (_, i) => `SKU-${String(i).padStart(3, '0')}-${'X'.repeat(50)}`,
+      );
+      await backend().getAvailability({ skus: [...long, 'Y'.repeat(20_000), 'A,B'] });
+      expect(urls.length).to.be.greaterThan(1);
+      expect(urls.every((url) => url.length - location.origin.length <= 4000)).to.equal(true);
+      expect(urls.some((url) => url.includes('YYYYYYYY') || url.includes('A%2CB'))).to.equal(false);
+      const sent = urls.flatMap((url) => new URL(url).searchParams.get('skus')!.split(','));
+      expect(sent).to.have.members(long);
+    });
+
+    it('refuses an answer larger than 2 MB', async () => {
+      worker.use(
+        http.get(`${BASE}/availability`, () =>
+          HttpResponse.json({
+            availability: [
+              {
+                sku: 'A',
+                storeId: null,
+                status: 'in_stock',
+                updatedAt: UPDATED,
+                name: 'x'.repeat(2_100_000),
+              },
+            ],
           }),
         ),
       );
       const error = await rejection(backend().getAvailability({ skus: ['A'] }));
       expect(error.kind).to.equal('invalid_response');
+      expect(error.message).to.contain('larger than 2000000 bytes');
     });
 
     it('rejects with aborted when the caller aborts', async () => {

@@ -46,6 +46,31 @@ function instant(fetchImpl: typeof fetch, extra: Partial<RetryOptions> = {}) {
 }
 
 describe('api/fetchWithRetry', () => {
+  it('gives up on a hung backend within the overall deadline, retries included', async () => {
+    const fake = fakeFetch(['hang']);
+    const started = Date.now();
+    const error = await rejection(
+      fetchWithRetry(
+        '/x',
+        {},
+        { fetch: fake.fetch, retries: 3, timeoutMs: 300, deadlineMs: 700, random: () => 0 },
+      ),
+    );
+    const took = Date.now() - started;
+    expect(error.kind).to.equal('timeout');
+    // Three attempts fit (0-300, 300-600, then the 100 ms left); a fourth never starts.
+    expect(fake.calls.length).to.be.at.most(3);
+    expect(took).to.be.below(1500);
+  });
+
+  it('does not retry an answer larger than its limit', async () => {
+    const fake = fakeFetch([new Response('x'.repeat(5000), { status: 200 })]);
+    const { options } = instant(fake.fetch, { maxBytes: 1000 });
+    const error = await rejection(fetchWithRetry('/x', {}, options));
+    expect(error.kind).to.equal('invalid_response');
+    expect(fake.calls).to.have.length(1);
+  });
+
   it('retries a 503 and resolves with the success', async () => {
     const fake = fakeFetch([503, 503, 200]);
     const { options, sleeps } = instant(fake.fetch);

@@ -1,5 +1,5 @@
 import { anyValue } from '../../../src/core/cache/types.js';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { deleteDB, openDB, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 import {
   DB_VERSION,
@@ -9,6 +9,7 @@ import {
   type PersistentStorage,
 } from '../../../src/core/cache/idb-storage.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
+import { runRecordStoreSuite } from '../../helpers/record-store-suite.js';
 
 let counter = 0;
 const uniqueName = () => `omnishelf-test-${Date.now()}-${counter++}`;
@@ -23,11 +24,23 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+
 /** Creates a database as version 1 of the schema wrote it: both stores, no storedAt index. */
 async function createV1(name: string): Promise<IDBPDatabase> {
   return openDB(name, 1, {
     upgrade(db) {
       db.createObjectStore('cache');
+      db.createObjectStore('prefs');
+    },
+  });
+}
+
+/** Creates a database as version 2 of the schema wrote it: the storedAt index, no records. */
+async function createV2(name: string): Promise<IDBPDatabase> {
+  return openDB(name, 2, {
+    upgrade(db) {
+      db.createObjectStore('cache').createIndex('storedAt', 'storedAt');
       db.createObjectStore('prefs');
     },
   });
@@ -42,6 +55,13 @@ describe('openStorage (IndexedDB)', () => {
     const s = openStorage({ name, ...options });
     storages.push(s);
     return s;
+  }
+
+  /** A second connection to the test database, to see what is really stored. */
+  async function raw(): Promise<IDBPDatabase<OmnishelfDB>> {
+    const db = await openDB<OmnishelfDB>(name);
+    others.push(db as IDBPDatabase<unknown>);
+    return db;
   }
 
   beforeEach(() => {
@@ -105,6 +125,48 @@ describe('openStorage (IndexedDB)', () => {
     });
   });
 
+  describe('validated reads', () => {
+    it('treats a cached value of the wrong shape as a miss, and deletes the row', async () => {
+      const s = storage({ now: () => 9 });
+      await s.cache.set('stores', 'k', 42);
+      expect(await s.cache.get('stores', 'k', isText)).to.equal(undefined);
+      expect(await (await raw()).get('cache', 'stores:k')).to.equal(undefined);
+      await s.cache.set('stores', 'k', 'text');
+      expect(await s.cache.get('stores', 'k', isText)).to.deep.equal({
+        value: 'text',
+        storedAt: 9,
+      });
+    });
+
+    it('treats a row whose envelope is corrupt as a miss, and deletes it', async () => {
+      const s = storage();
+      await s.cache.set('stores', 'ok', 'v', 1);
+      const db = await raw();
+      const corrupt = [
+        { kind: 'stores', key: 'when', value: 'v', storedAt: 'yesterday' },
+        { kind: 'stores', key: 'nan', value: 'v', storedAt: NaN },
+        { kind: 'stores', key: 'novalue', storedAt: 1 },
+        'not a row at all',
+      ];
+      for (const [i, row] of corrupt.entries()) {
+        await db.put('cache', row as never, `stores:bad${i}`);
+      }
+      for (const i of corrupt.keys()) {
+        expect(await s.cache.get('stores', `bad${i}`, anyValue), `row ${i}`).to.equal(undefined);
+        expect(await db.get('cache', `stores:bad${i}`), `row ${i} kept`).to.equal(undefined);
+      }
+      expect((await s.cache.get('stores', 'ok', anyValue))?.value).to.equal('v');
+      expect(s.cache.backend).to.equal('indexeddb');
+    });
+
+    it('treats a preference of the wrong shape as missing, and deletes it', async () => {
+      const s = storage();
+      await s.prefs.set('myStore', { id: 7 });
+      expect(await s.prefs.get('myStore', isText)).to.equal(undefined);
+      expect(await (await raw()).get('prefs', 'myStore')).to.equal(undefined);
+    });
+  });
+
   describe('eviction', () => {
     it('keeps the newest maxEntries by storedAt, whatever the write order', async () => {
       const s = storage({ maxEntries: 3 });
@@ -156,6 +218,113 @@ describe('openStorage (IndexedDB)', () => {
       others.push(raw as IDBPDatabase<unknown>);
       expect(raw.version).to.equal(DB_VERSION);
       expect([...raw.transaction('cache').store.indexNames]).to.include('storedAt');
+    });
+  });
+
+  describe('migration from v2', () => {
+    it('keeps the data of a v2 database and adds the records store', async () => {
+      const v2 = await createV2(name);
+      await v2.put('cache', { kind: 'slots', key: 'k', value: 'v2 value', storedAt: 5 }, 'slots:k');
+      await v2.put('prefs', { kind: 'postal', postalCode: '00100', country: 'KE' }, 'location');
+      v2.close();
+
+      const s = storage();
+      expect(await s.cache.get('slots', 'k', anyValue)).to.deep.equal({
+        value: 'v2 value',
+        storedAt: 5,
+      });
+      expect(await s.prefs.get('location', anyValue)).to.deep.equal({
+        kind: 'postal',
+        postalCode: '00100',
+        country: 'KE',
+      });
+      await s.records.write([{ put: 'outbox:1', value: { op: 'add' } }]);
+      expect(s.records.durable).to.equal(true);
+      s.close();
+
+      const db = await raw();
+      expect(db.version).to.equal(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).to.deep.equal(['cache', 'prefs', 'records']);
+      expect([...db.transaction('cache').store.indexNames]).to.deep.equal(['storedAt']);
+      expect(await db.get('records', 'outbox:1')).to.deep.equal({ op: 'add' });
+    });
+  });
+
+  runRecordStoreSuite('IndexedDB', () => storage().records);
+
+  describe('durable records', () => {
+    it('are durable on IndexedDB and are there on the next visit', async () => {
+      const first = storage();
+      expect(first.records.durable).to.equal(true);
+      await first.records.write([{ put: 'cart', value: { id: 'c1' } }]);
+      expect(first.records.durable).to.equal(true);
+      first.close();
+      const second = storage();
+      expect(await second.records.get('cart', anyValue)).to.deep.equal({ id: 'c1' });
+    });
+
+    it('leave nothing half-written in IndexedDB when a change fails part-way', async () => {
+      let writes = 0;
+      let failAt = 0;
+      const reasons: unknown[] = [];
+      const s = storage({
+        beforeWrite: (store) => {
+          if (store === 'records' && ++writes === failAt) {
+            throw new DOMException('The disk failed.', 'UnknownError');
+          }
+        },
+        onFallback: (reason) => reasons.push(reason),
+      });
+      await s.records.write([{ put: 'kept', value: 1 }]);
+      failAt = writes + 2; // the second change of the next write
+      await s.records.write([{ put: 'a', value: 2 }, { delete: 'kept' }, { put: 'b', value: 3 }]);
+
+      const db = await raw();
+      expect(await db.get('records', 'a')).to.equal(undefined);
+      expect(await db.get('records', 'b')).to.equal(undefined);
+      expect(await db.get('records', 'kept')).to.equal(1);
+      // The write went to memory, and the storage says that it will not survive a reload.
+      expect(s.records.durable).to.equal(false);
+      expect(await s.records.get('a', anyValue)).to.equal(2);
+      expect((reasons[0] as DOMException).name).to.equal('UnknownError');
+    });
+
+    it('say once that they stopped being durable, and tell later listeners soon', async () => {
+      let fail = false;
+      const s = storage({
+        beforeWrite: () => {
+          if (fail) throw quotaError();
+        },
+      });
+      let told = 0;
+      let unsubscribedTold = 0;
+      s.records.onVolatile(() => told++);
+      s.records.onVolatile(() => unsubscribedTold++)();
+      await s.records.write([{ put: 'a', value: 1 }]);
+      expect(told).to.equal(0);
+
+      fail = true;
+      await s.records.write([{ put: 'b', value: 2 }]);
+      expect(s.records.durable).to.equal(false);
+      expect(told).to.equal(1);
+      await s.records.write([{ put: 'c', value: 3 }]);
+      await s.cache.set('stores', 'k', 'v');
+      expect([told, unsubscribedTold]).to.deep.equal([1, 0]);
+
+      let late = 0;
+      s.records.onVolatile(() => late++);
+      await waitUntil(() => late === 1, 'a listener after the fallback was not told');
+    });
+
+    it('stop being durable when IndexedDB cannot be opened at all', async () => {
+      const s = storage({
+        open: (() => Promise.reject(new DOMException('denied', 'SecurityError'))) as typeof openDB,
+      });
+      let told = 0;
+      s.records.onVolatile(() => told++);
+      expect(await s.records.list('', anyValue)).to.deep.equal([]);
+      expect(s.records.durable).to.equal(false);
+      expect(told).to.equal(1);
     });
   });
 

@@ -43,6 +43,19 @@ describe('createSwr', () => {
     expect(fetcher.calls).to.equal(0);
   });
 
+  it('asks the network when forced, serving the fresh entry as stale meanwhile', async () => {
+    await cache.set('availability', 'sku1', 3, clock - 30_000);
+    const fetcher = counting(async () => 99);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+      force: true,
+    });
+    expect(result.value).to.equal(3);
+    expect(result.stale).to.equal(true);
+    expect((await result.revalidation)!.value).to.equal(99);
+    expect(fetcher.calls).to.equal(1);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);
@@ -120,6 +133,32 @@ describe('createSwr', () => {
       window.removeEventListener('unhandledrejection', onUnhandled);
     }
     expect(unhandled).to.deep.equal([]);
+  });
+
+  it('serves an entry stored "in the future" (a skewed clock) as stale, and revalidates it', async () => {
+    await cache.set('availability', 'sku1', 3, clock + 3 * 60 * MINUTE);
+    const fetcher = counting(async () => 7);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: anyValue,
+    });
+    expect(result).to.include({ value: 3, stale: true, source: 'cache' });
+    expect(await result.revalidation).to.include({ value: 7, updatedAt: clock, stale: false });
+    expect(fetcher.calls).to.equal(1);
+    expect(await cache.get('availability', 'sku1', anyValue)).to.deep.equal({
+      value: 7,
+      storedAt: clock,
+    });
+  });
+
+  it('treats a fresh cached value that fails the check as a miss, and fetches', async () => {
+    await cache.set('availability', 'sku1', { old: 'shape' }, clock - 1000);
+    const isCount = (value: unknown): value is number => typeof value === 'number';
+    const fetcher = counting(async () => 7);
+    const result = await createSwr(cache, { now }).read('availability', 'sku1', fetcher, {
+      check: isCount,
+    });
+    expect(result).to.deep.equal({ value: 7, updatedAt: clock, stale: false, source: 'network' });
+    expect(fetcher.calls).to.equal(1);
   });
 
   it('fetches, stores and returns on a miss', async () => {

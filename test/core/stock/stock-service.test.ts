@@ -6,11 +6,16 @@ import type {
   Availability,
   AvailabilityQuery,
   Store,
+  StoreIdsQuery,
   StoreQuery,
 } from '../../../src/core/api/types.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
 import { createSwr } from '../../../src/core/cache/swr.js';
+import { haversineKm } from '../../../src/core/geo/distance.js';
 import { createStockService } from '../../../src/core/stock/stock-service.js';
+
+/** A store as "my store" remembers it: without the distance of the query it was found by. */
+const remembered = (s: Store): Store => ({ ...s, distanceKm: undefined });
 
 const store = (id: string, distanceKm: number): Store => ({
   id,
@@ -84,6 +89,19 @@ describe('stock service', () => {
     });
     return { ...fake, service };
   }
+
+  it('fails a sku the contract cannot carry alone, and the others on the page still answer', async () => {
+    const { service, calls } = setup();
+    const [bad, comma, good] = await Promise.allSettled([
+      service.lookup({ sku: 'X'.repeat(20_000), location, radiusKm: 50, limit: 5 }),
+      service.lookup({ sku: 'A,B', location, radiusKm: 50, limit: 5 }),
+      service.lookup({ sku: 'A', location, radiusKm: 50, limit: 5 }),
+    ]);
+    expect(bad.status === 'rejected' && (bad.reason as OmniError).kind).to.equal('invalid_request');
+    expect(comma.status).to.equal('rejected');
+    expect(good.status).to.equal('fulfilled');
+    expect(calls.availability.flatMap((q) => q.skus)).to.deep.equal(['A']);
+  });
 
   it('ranks the nearest store that has the item first, out of stock last', async () => {
     const { service } = setup();
@@ -162,5 +180,133 @@ describe('stock service', () => {
       .catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(OmniError);
     expect((error as OmniError).kind).to.equal('network');
+  });
+});
+
+describe("stock service: the shopper's store", () => {
+  const nairobi = { kind: 'coords', lat: -1.28, lng: 36.82 } as const;
+  const postal = { kind: 'postal', postalCode: '00100', country: 'KE' } as const;
+  const nearby = [store('near', 1), store('mid', 5), store('far', 20)];
+  /** The shopper's store, in Mombasa: outside any radius the lookups below use. */
+  const mombasa: Store = {
+    ...store('mine', 0),
+    location: { lat: -4.05, lng: 39.67 },
+    distanceKm: undefined,
+  };
+  const stock = [
+    record('A', 'near', 'in_stock'),
+    record('A', 'mid', 'in_stock'),
+    record('A', 'far', 'in_stock'),
+    record('A', 'mine', 'out_of_stock'),
+  ];
+
+  /** The fake backend above, with `GET /stores?ids=` when `byId` is given. */
+  function setup(byId?: (query: StoreIdsQuery) => Promise<Store[]>) {
+    const fake = fakeBackend(nearby, stock);
+    const asked: StoreIdsQuery[] = [];
+    if (byId) {
+      fake.backend.getStores = (query) => {
+        asked.push(query);
+        return byId(query);
+      };
+    }
+    const service = createStockService({
+      backend: fake.backend,
+      swr: createSwr(createMemoryStorage().cache),
+      availability: createAvailabilityBatcher(fake.backend),
+    });
+    return { ...fake, service, asked };
+  }
+
+  const ids = (result: { value: { stores: { store: Store }[] } }) =>
+    result.value.stores.map((entry) => entry.store.id);
+
+  it('lists it first although the limit leaves it out, with its stock in the same request', async () => {
+    const { service, calls } = setup();
+    const result = await service.lookup({
+      sku: 'A',
+      location: nairobi,
+      radiusKm: 50,
+      limit: 2,
+      myStore: remembered(nearby[2]),
+    });
+    expect(ids(result)).to.deep.equal(['far', 'near', 'mid']);
+    expect(result.value.stores[0].store.distanceKm).to.equal(20);
+    expect(calls.availability).to.have.length(1);
+    expect(calls.availability[0].storeIds).to.have.members(['far', 'near', 'mid']);
+  });
+
+  it('looks it up by id with the position when it is out of range, in the same stock request', async () => {
+    const { service, calls, asked } = setup(async (query) =>
+      query.ids.includes('mine') ? [{ ...mombasa, distanceKm: 440.2 }] : [],
+    );
+    const result = await service.lookup({
+      sku: 'A',
+      location: nairobi,
+      radiusKm: 50,
+      limit: 5,
+      myStore: mombasa,
+    });
+    expect(ids(result)).to.deep.equal(['mine', 'near', 'mid', 'far']);
+    expect(result.value.stores[0].store.distanceKm).to.equal(440.2);
+    expect(result.value.stores[0].availability?.status).to.equal('out_of_stock');
+    expect(asked).to.deep.equal([{ ids: ['mine'], near: { lat: -1.28, lng: 36.82 } }]);
+    expect(calls.availability).to.have.length(1);
+    expect(calls.availability[0].storeIds).to.have.members(['mine', 'near', 'mid', 'far']);
+  });
+
+  it('asks for it with the postal code when that is where the shopper is', async () => {
+    const { service, asked } = setup(async () => [{ ...mombasa, distanceKm: 441 }]);
+    const result = await service.lookup({
+      sku: 'A',
+      location: postal,
+      radiusKm: 50,
+      limit: 5,
+      myStore: mombasa,
+    });
+    expect(asked).to.deep.equal([{ ids: ['mine'], postalCode: '00100', country: 'KE' }]);
+    expect(result.value.stores[0].store.distanceKm).to.equal(441);
+  });
+
+  it('works its distance out itself when the backend cannot look stores up by id', async () => {
+    const { service } = setup();
+    const result = await service.lookup({
+      sku: 'A',
+      location: nairobi,
+      radiusKm: 50,
+      limit: 5,
+      myStore: mombasa,
+    });
+    expect(ids(result)[0]).to.equal('mine');
+    const expected = Math.round(haversineKm(nairobi, mombasa.location) * 10) / 10;
+    expect(result.value.stores[0].store.distanceKm).to.equal(expected);
+    expect(expected).to.be.within(400, 480);
+  });
+
+  it('keeps the remembered details, with a distance, when the lookup by id fails', async () => {
+    const { service } = setup(() => Promise.reject(new OmniError('network', 'down')));
+    const result = await service.lookup({
+      sku: 'A',
+      location: nairobi,
+      radiusKm: 50,
+      limit: 5,
+      myStore: mombasa,
+    });
+    expect(ids(result)[0]).to.equal('mine');
+    expect(result.value.stores[0].store.name).to.equal(mombasa.name);
+    expect(result.value.stores[0].store.distanceKm).to.be.within(400, 480);
+  });
+
+  it('leaves its place alone when it is among the nearest anyway, and still lists it first', async () => {
+    const { service, asked } = setup(async () => []);
+    const result = await service.lookup({
+      sku: 'A',
+      location: nairobi,
+      radiusKm: 50,
+      limit: 5,
+      myStore: remembered(nearby[1]),
+    });
+    expect(ids(result)).to.deep.equal(['mid', 'near', 'far']);
+    expect(asked).to.have.length(0);
   });
 });

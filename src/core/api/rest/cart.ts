@@ -76,12 +76,14 @@ export function restCart(http: Http): CartCapability {
       strategy: MergeStrategy,
       options: RequestOptions = {},
     ) {
+      // Not retried: the request carries no idempotency key, and a `combine` that was applied
+      // before its answer got lost would add the source's lines a second time.
       return cartResponse(
         await http.postJson(
           `${http.url(cartId(id))}/merge`,
           { sourceCartId, strategy },
           CartSchema,
-          options,
+          { ...options, retries: 0 },
         ),
       );
     },

@@ -3,7 +3,7 @@
  * `DELETE /pickup/reservations/{id}`.
  */
 import type { PickupCapability, RequestOptions } from '../backend-client.js';
-import { PickupReservationSchema, PickupSlotsResponseSchema } from '../schemas/pickup.js';
+import { PickupReservationSchema, PickupSlotsAnswerSchema, validSlots } from '../schemas/pickup.js';
 import type { PickupReservationRequest, PickupSlotQuery } from '../types.js';
 import { hasCode, type Http } from './http.js';
 
@@ -16,7 +16,8 @@ export function restPickup(http: Http): PickupCapability {
         from: query.from,
         days: query.days,
       });
-      return (await http.json(url, PickupSlotsResponseSchema, options)).data.slots;
+      // One malformed slot is dropped, not the whole answer (`validSlots`).
+      return validSlots((await http.json(url, PickupSlotsAnswerSchema, options)).data.slots);
     },
 
     async reservePickupSlot(request: PickupReservationRequest, options: RequestOptions = {}) {
@@ -36,8 +37,10 @@ export function restPickup(http: Http): PickupCapability {
           method: 'DELETE',
         });
       } catch (error) {
-        // Already released or expired: what the caller wanted.
-        if (!hasCode(error, 'reservation_not_found')) throw error;
+        // Already released (404) or lapsed (410): what the caller wanted.
+        if (!hasCode(error, 'reservation_not_found') && !hasCode(error, 'reservation_expired')) {
+          throw error;
+        }
       }
     },
   };

@@ -6,10 +6,12 @@
  */
 import type { RequestOptions, StockCapability } from '../backend-client.js';
 import { OmniError } from '../errors.js';
-import { AvailabilityResponseSchema, StoresResponseSchema } from '../schemas/stock.js';
+import { listOf, validItems } from '../schemas/common.js';
+import { AvailabilitySchema, StoreSchema } from '../schemas/stock.js';
 import {
   AVAILABILITY_MAX_SKUS,
   AVAILABILITY_MAX_STORES,
+  MAX_URL_LENGTH,
   STORE_IDS_MAX,
   type Availability,
   type AvailabilityQuery,
@@ -17,6 +19,7 @@ import {
   type Store,
   type StoreIdsQuery,
   type StoreQuery,
+  isValidSku,
 } from '../types.js';
 import { chunk, type Http, unique, type Params } from './http.js';
 
@@ -59,6 +62,27 @@ async function allChunks<T>(
   }
 }
 
+const StoresList = listOf('stores');
+const AvailabilityList = listOf('availability');
+
+/**
+ * Splits `values` into groups of at most `max`, each short enough that `url(group)` stays within
+ * the contract's URL length (a value too long on its own still gets a group of its own).
+ */
+function chunkByUrl<T>(values: readonly T[], max: number, url: (group: T[]) => string): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  for (const value of values) {
+    const next = [...group, value];
+    if (group.length > 0 && (next.length > max || url(next).length > MAX_URL_LENGTH)) {
+      groups.push(group);
+      group = [value];
+    } else group = next;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 /** Online records come back with every store chunk: keep one record per sku and store. */
 function dedupe(records: Availability[]): Availability[] {
   const seen = new Map<string, Availability>();
@@ -77,7 +101,11 @@ export function restStock(
         limit: query.limit,
       });
       try {
-        return (await http.json(url, StoresResponseSchema, options)).data.stores;
+        return validItems(
+          StoreSchema,
+          (await http.json(url, StoresList, options)).data.stores,
+          'stores',
+        );
       } catch (error) {
         // The contract answers an unknown code with 404 `unknown_postal_code`; one it cannot
         // accept at all (too long, wrong country) with 400/422. Both mean "ask for another".
@@ -101,13 +129,17 @@ export function restStock(
         options.signal,
         chunk(ids, STORE_IDS_MAX).map(
           (part) => async (signal) =>
-            (
-              await http.json(
-                http.url('/stores', { ids: part.join(','), ...place(query) }),
-                StoresResponseSchema,
-                { signal },
-              )
-            ).data.stores,
+            validItems(
+              StoreSchema,
+              (
+                await http.json(
+                  http.url('/stores', { ids: part.join(','), ...place(query) }),
+                  StoresList,
+                  { signal, keepalive: options.keepalive },
+                )
+              ).data.stores,
+              'stores',
+            ),
         ),
       );
     },
@@ -116,25 +148,32 @@ export function restStock(
       query: AvailabilityQuery,
       options: RequestOptions = {},
     ): Promise<Availability[]> {
-      const skus = chunk(unique(query.skus), AVAILABILITY_MAX_SKUS);
-      if (skus.length === 0) return [];
+      // A sku the contract cannot carry is never sent: it would fail the request for all.
+      const valid = unique(query.skus).filter(isValidSku);
+      if (valid.length === 0) return [];
       const storeIds = query.storeIds?.length ? unique(query.storeIds) : [];
-      const stores = storeIds.length ? chunk(storeIds, AVAILABILITY_MAX_STORES) : [undefined];
+      const stores = storeIds.length
+        ? chunkByUrl(storeIds, AVAILABILITY_MAX_STORES, (ids) =>
+            http.url('/availability', { skus: 'x', storeIds: ids.join(',') }),
+          )
+        : [undefined];
+      const url = (skuChunk: string[], storeChunk: string[] | undefined) =>
+        http.url('/availability', { skus: skuChunk.join(','), storeIds: storeChunk?.join(',') });
       const records = await allChunks(
         options.signal,
-        skus.flatMap((skuChunk) =>
-          stores.map(
-            (storeChunk) => async (signal: AbortSignal) =>
-              (
-                await http.json(
-                  http.url('/availability', {
-                    skus: skuChunk.join(','),
-                    storeIds: storeChunk?.join(','),
-                  }),
-                  AvailabilityResponseSchema,
-                  { signal },
-                )
-              ).data.availability,
+        stores.flatMap((storeChunk) =>
+          chunkByUrl(valid, AVAILABILITY_MAX_SKUS, (skus) => url(skus, storeChunk)).map(
+            (skuChunk) => async (signal: AbortSignal) =>
+              validItems(
+                AvailabilitySchema,
+                (
+                  await http.json(url(skuChunk, storeChunk), AvailabilityList, {
+                    signal,
+                    keepalive: options.keepalive,
+                  })
+                ).data.availability,
+                'availability records',
+              ),
           ),
         ),
       );
@@ -151,7 +190,7 @@ export function restStock(
       // website answering for a misconfigured `apiBase`, and claiming success would mislead.
       const response = await http.send(
         http.url('/notify/back-in-stock'),
-        { signal: options.signal, retries: 0 },
+        { signal: options.signal, keepalive: options.keepalive, retries: 0 },
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },

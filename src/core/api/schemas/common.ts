@@ -93,3 +93,32 @@ export function parseResponse<const TSchema extends v.GenericSchema>(
     { status, cause: result.issues },
   );
 }
+
+/**
+ * The items of a list answer that match `schema`; each one that does not is left out, with the
+ * reason in the console (one line per answer), so that one bad record never fails the others.
+ */
+export function validItems<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  items: readonly unknown[],
+  what: string,
+): v.InferOutput<TSchema>[] {
+  const out: v.InferOutput<TSchema>[] = [];
+  const dropped: string[] = [];
+  items.forEach((item, index) => {
+    const result = v.safeParse(schema, item, { abortEarly: true });
+    if (result.success) out.push(result.output);
+    else dropped.push(`#${index} ${schemaIssue(schema, item)}`);
+  });
+  if (dropped.length > 0) {
+    console.warn(
+      `[omnishelf] left out ${dropped.length} of ${items.length} ${what} that do not match contract v1: ${dropped
+        .slice(0, 3)
+        .join('; ')}${dropped.length > 3 ? ' ...' : ''}`,
+    );
+  }
+  return out;
+}
+
+/** A list answer `{ [key]: [...] }` whose items are checked one by one (see `validItems`). */
+export const listOf = (key: string) => v.object({ [key]: v.array(v.unknown()) });

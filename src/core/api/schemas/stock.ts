@@ -1,6 +1,6 @@
 /** Contract v1 schemas of the stock capability: stores and availability. */
 import * as v from 'valibot';
-import type { Availability, Store } from '../types.js';
+import { MAX_SKU_LENGTH, type Availability, type Store } from '../types.js';
 import {
   absentOr,
   clockTime,
@@ -44,7 +44,7 @@ export const StoreSchema = v.object({
   ),
   closures: v.array(isoDate),
   pickup: v.object({ enabled: v.boolean(), leadTimeMinutes: count }),
-  distanceKm: absentOr(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  distanceKm: absentOr(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(20100))),
 }) satisfies Output<Store>;
 
 /** Body of `GET /stores`. */
@@ -54,10 +54,10 @@ export const StoresResponseSchema = v.object({
 
 /** One stock record, as in `GET /availability`. */
 export const AvailabilitySchema = v.object({
-  sku: id,
+  sku: v.pipe(id, v.maxLength(MAX_SKU_LENGTH)),
   storeId: v.nullable(id),
   status: v.picklist(['in_stock', 'low_stock', 'out_of_stock', 'backorder', 'preorder']),
-  quantity: absentOr(count),
+  quantity: absentOr(v.pipe(count, v.maxValue(1_000_000_000))),
   restockAt: absentOr(isoDateTime),
   updatedAt: isoDateTime,
 }) satisfies Output<Availability>;

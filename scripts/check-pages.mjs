@@ -1,0 +1,222 @@
+// Checks on real pages of the built files that the test runner cannot make: response headers
+// (a strict Content Security Policy with Trusted Types), the loader as a merchant pastes it, and
+// layout shifts while widgets load. Served by a plain static server over dist/ with the demo
+// backend; run by `npm test` after the browser suites (build first). Prints one line per check
+// and a summary line in the test runner's format, which .ci/run adds up.
+/* global document, window, getComputedStyle, PerformanceObserver -- used inside page.evaluate() */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { createServer as createViteServer } from 'vite';
+import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { serveDist } from './lib/serve-dist.mjs';
+
+const CONFIG = JSON.stringify({
+  apiBase: '/api/omni/v1',
+  locale: 'en',
+  defaultLocation: { postalCode: '00100', country: 'KE' },
+});
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+const pages = {
+  // Two script tags of the loader (another URL for the second: it really runs twice).
+  '/strict.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>strict</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css">
+<script type="application/json" id="omnishelf-config">${CONFIG}</script>
+<script type="module" src="/dist/omnishelf.js"></script>
+<script type="module" src="/dist/omnishelf.js?second-copy"></script></head>
+<body><omni-stock-checker sku="TSHIRT-ORG-M"></omni-stock-checker>
+<omni-stock-checker variant="badge" sku="HOODIE-GRY-M"></omni-stock-checker></body></html>`,
+  // The stylesheet alone (no script): the space it reserves before the elements upgrade.
+  '/reserve.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reserve</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css"></head>
+<body style="font-size:16px"><omni-stock-checker id="badge" variant="badge" sku="A"></omni-stock-checker>
+<omni-stock-checker id="full" sku="A"></omni-stock-checker><omni-provider id="provider"></omni-provider></body></html>`,
+};
+
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push([name, true]);
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push([name, false]);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const server = await serveDist({
+  pages,
+  headers: (path) => (path === '/strict.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
+});
+const profile = mkdtempSync(join(tmpdir(), 'omnishelf-pages-'));
+const browser = await puppeteer.launch({
+  executablePath: findChrome(),
+  args: CHROME_ARGS,
+  headless: true,
+  userDataDir: profile,
+});
+
+console.log('\nReal pages of dist/ (scripts/check-pages.mjs)');
+try {
+  await check(
+    'loaded twice under a strict CSP with Trusted Types: no error, one warning naming both copies, widgets render',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const errors = [];
+      const warnings = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+        if (message.type() === 'warn') warnings.push(message.text());
+      });
+      await page.goto(`${server.origin}/strict.html`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('omni-stock-checker')].every((el) =>
+            el.shadowRoot?.querySelector(
+              '[part~="badge"].status--in_stock, [part~="badge"].status--low_stock, [part~="badge"].status--out_of_stock, [part~="list"]:not([aria-hidden])',
+            ),
+          ),
+        { timeout: 15000 },
+      );
+      assert(errors.length === 0, `errors: ${errors.join(' | ')}`);
+      const twice = warnings.filter((w) => w.includes('is already loaded'));
+      assert(twice.length === 1, `expected one "already loaded" warning, got ${twice.length}`);
+      assert(
+        /Omnishelf \d+\.\d+\.\d+/.test(twice[0]) && twice[0].includes('second-copy'),
+        twice[0],
+      );
+      await context.close();
+    },
+  );
+
+  await check(
+    'omnishelf.css reserves the space of elements that have not upgraded yet',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/reserve.html`, { waitUntil: 'load' });
+      const sizes = await page.evaluate(() => ({
+        badge: document.getElementById('badge').getBoundingClientRect().height,
+        full: document.getElementById('full').getBoundingClientRect().height,
+        provider: getComputedStyle(document.getElementById('provider')).display,
+      }));
+      // Two lines of 16px x 1.5 for a badge; the full view's first rows and gaps for a checker.
+      assert(sizes.badge === 48, `badge reserves ${sizes.badge}px, expected 48`);
+      assert(sizes.full >= 72, `full checker reserves ${sizes.full}px, expected at least 72`);
+      assert(sizes.provider === 'contents', `provider is ${sizes.provider}`);
+      await context.close();
+    },
+  );
+  // Nothing moves while widgets load: CLS 0 on the merchant's snippet page (built files), at a
+  // phone's and a laptop's width, on a first and a repeat visit, with a slow backend.
+  await server.setFaults({ latencyMs: 300 });
+  for (const width of [390, 1280]) {
+    await check(
+      `the merchant snippet page does not move while widgets load (CLS 0 at ${width} px)`,
+      async () => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        await page.setViewport({ width, height: 800 });
+        await page.evaluateOnNewDocument(() => {
+          window.__cls = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries())
+              if (!entry.hadRecentInput) window.__cls += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        for (const visit of ['first', 'repeat']) {
+          await page.goto(`${server.origin}/demo/merchant.html`, { waitUntil: 'load' });
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('omni-stock-checker')].every(
+                (el) => el.matches(':defined') && !el.matches(':state(loading)'),
+              ),
+            { timeout: 20000 },
+          );
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const cls = await page.evaluate(() => window.__cls);
+          assert(cls === 0, `${visit} visit: CLS ${cls.toFixed(4)}`);
+        }
+        await context.close();
+      },
+    );
+  }
+  await server.setFaults({ reset: true });
+
+  // The demo storefront too (it writes its pages from data, through the dev server).
+  const vite = await createViteServer({
+    logLevel: 'error',
+    server: { port: 0, strictPort: false },
+  });
+  await vite.listen();
+  const demo = vite.resolvedUrls.local[0].replace(/\/$/, '');
+  try {
+    await fetch(`${demo}/__omni/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 300 }),
+    });
+    for (const path of ['/demo/', '/demo/listing.html']) {
+      for (const width of [390, 1280]) {
+        await check(
+          `the demo page ${path} does not move while it loads (CLS 0 at ${width} px)`,
+          async () => {
+            const context = await browser.createBrowserContext();
+            const page = await context.newPage();
+            await page.setViewport({ width, height: 800 });
+            await page.evaluateOnNewDocument(() => {
+              window.__cls = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries())
+                  if (!entry.hadRecentInput) window.__cls += entry.value;
+              }).observe({ type: 'layout-shift', buffered: true });
+            });
+            await page.goto(`${demo}${path}`, { waitUntil: 'load', timeout: 60000 });
+            await page.waitForFunction(
+              () => {
+                const widgets = [...document.querySelectorAll('omni-stock-checker')];
+                return (
+                  widgets.length > 0 &&
+                  widgets.every((el) => el.matches(':defined') && !el.matches(':state(loading)'))
+                );
+              },
+              { timeout: 60000 },
+            );
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const cls = await page.evaluate(() => window.__cls);
+            assert(cls === 0, `CLS ${cls.toFixed(4)}`);
+            await context.close();
+          },
+        );
+      }
+    }
+  } finally {
+    await vite.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const passed = results.filter(([, ok]) => ok).length;
+const failed = results.length - passed;
+// The same shape as web-test-runner's progress line, so that .ci/run counts these too.
+console.log(
+  `Real pages: |${'█'.repeat(30)}| ${results.length}/${results.length} checks | ${passed} passed, ${failed} failed`,
+);
+process.exit(failed > 0 ? 1 : 0);

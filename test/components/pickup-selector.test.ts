@@ -1,0 +1,945 @@
+import { expect, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/pickup-selector/pickup-selector.js';
+import type { OmniPickupSelector } from '../../src/components/pickup-selector/pickup-selector.js';
+import { setOmniLocale } from '../../src/core/i18n/localization.js';
+import { OmniError } from '../../src/core/api/errors.js';
+import type { PickupSlot, Store } from '../../src/core/api/types.js';
+import { createTestClock, type TestClock } from '../../src/core/time/clock.js';
+import type { OmniPickupChangeEvent } from '../../src/events/pickup-change.js';
+import type { OmniReservationExpireEvent } from '../../src/events/reservation-expire.js';
+import type { OmniStoreSelectEvent } from '../../src/events/store-select.js';
+import {
+  POSTAL_00100,
+  deferred,
+  entry,
+  fakeLocationService,
+  fakeMyStoreService,
+  fakeStockService,
+  fixtureWithServices,
+  fresh,
+  makeStore,
+  stockResult,
+  type FakeMyStoreService,
+  type FakeStockService,
+} from '../helpers/fixture-with-services.js';
+import {
+  MINUTE,
+  fakePickupService,
+  httpError,
+  slot,
+  type FakePickupService,
+} from '../helpers/pickup.js';
+
+// ---- fixtures ----
+
+const NOW = '2026-02-02T10:00:00Z'; // a Monday; the stores below are in UTC, open 24/7
+const SKU = 'TEE-M';
+
+const WEST = makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 });
+const KAREN = makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 });
+const CBD = makeStore({ id: 'cbd', name: 'CBD', distanceKm: 1.2 });
+const NO_PICKUP = makeStore({
+  id: 'kiosk',
+  name: 'Kiosk',
+  distanceKm: 0.4,
+  pickup: { enabled: false, leadTimeMinutes: 0 },
+});
+
+/** Westlands and Karen have the item; CBD (closer) does not; the kiosk offers no pickup. */
+function stores(sku = SKU) {
+  return stockResult(sku, [
+    entry(sku, NO_PICKUP, 'in_stock', 9),
+    entry(sku, CBD, 'out_of_stock', 0),
+    entry(sku, WEST, 'in_stock', 5),
+    entry(sku, KAREN, 'low_stock', 2),
+  ]);
+}
+
+/** Today 12:00, 13:00 (full) and 14:00; tomorrow 10:00 (UTC, the stores' zone). */
+const SLOTS: PickupSlot[] = [
+  slot('w-1200', NOW, 120),
+  slot('w-1300', NOW, 180, { remaining: 0 }),
+  slot('w-1400', NOW, 240, { remaining: 1 }),
+  slot('w-tomorrow', NOW, 24 * 60),
+];
+
+// ---- helpers ----
+
+const root = (el: OmniPickupSelector): ShadowRoot => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: OmniPickupSelector, selector: string): T | null =>
+  root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: OmniPickupSelector, selector: string): T[] => [
+  ...root(el).querySelectorAll<T>(selector),
+];
+const textOf = (node: Element | ShadowRoot | null | undefined): string =>
+  (node?.textContent ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const allText = (el: OmniPickupSelector): string => textOf(root(el));
+const has = (el: OmniPickupSelector, state: string): boolean => el.matches(`:state(${state})`);
+
+/** The store items' names, in order. */
+const storeNames = (el: OmniPickupSelector): string[] =>
+  $$(el, '[part~="store-name"]').map((n) => textOf(n));
+const storeRadio = (el: OmniPickupSelector, name: string): HTMLInputElement => {
+  const item = $$(el, '[part~="item"]').find((i) => textOf(i.querySelector('.name')) === name);
+  if (!item) throw new Error(`no store ${name}`);
+  return item.querySelector('input')!;
+};
+/** The time radios of the day shown, in order. */
+const slotRadios = (el: OmniPickupSelector): HTMLInputElement[] =>
+  $$<HTMLInputElement>(el, 'input[name="slot"]');
+const errorText = (el: OmniPickupSelector): string => textOf($(el, '[part~="error"]'));
+
+async function settled(el: OmniPickupSelector): Promise<void> {
+  await el.updateComplete;
+  await waitUntil(() => !has(el, 'loading'), 'element stayed loading', { timeout: 3000 });
+  await el.updateComplete;
+}
+
+interface Setup {
+  el: OmniPickupSelector;
+  stock: FakeStockService;
+  pickup: FakePickupService;
+  myStore: FakeMyStoreService;
+  clock: TestClock;
+}
+
+async function setup(
+  template: unknown = html`<omni-pickup-selector sku=${SKU}></omni-pickup-selector>`,
+  options: {
+    answers?: FakeStockService['answers'];
+    myStore?: Store;
+    slots?: FakePickupService['slotAnswers'];
+    ttlMs?: number;
+    wait?: boolean;
+  } = {},
+): Promise<Setup> {
+  const clock = createTestClock(Date.parse(NOW));
+  const stock = fakeStockService(options.answers ?? { [SKU]: fresh(stores()) });
+  const pickup = fakePickupService(clock.now, options.ttlMs);
+  pickup.slotAnswers = options.slots ?? { westlands: SLOTS, karen: [] };
+  const myStore = fakeMyStoreService(options.myStore);
+  const el = await fixtureWithServices<OmniPickupSelector>(template, {
+    stock,
+    pickup,
+    myStore,
+    clock,
+    location: fakeLocationService({ location: POSTAL_00100 }),
+    config: { units: 'km', locale: 'en' },
+  });
+  if (options.wait !== false) await settled(el);
+  return { el, stock, pickup, myStore, clock };
+}
+
+/** Clicks a store's radio (as a pointer or keyboard user would) and waits for its times. */
+async function chooseStore(el: OmniPickupSelector, name: string): Promise<void> {
+  storeRadio(el, name).click();
+  await settled(el);
+}
+
+/** Chooses the nth time of the day shown and waits until it is held. */
+async function holdSlot(s: Setup, index: number): Promise<void> {
+  const before = s.pickup.holds.length;
+  slotRadios(s.el)[index]!.click();
+  await waitUntil(
+    () =>
+      s.pickup.holds.length > before &&
+      s.el.value.includes(`slot=${s.pickup.holds.at(-1)!.slotId}&`),
+    'the time was not held',
+  );
+  await s.el.updateComplete;
+}
+
+/** Runs `body` once per locale, restoring English afterwards. */
+function inBothLocales(title: string, body: () => Promise<void>): void {
+  for (const locale of ['en', 'ar'] as const) {
+    it(`${title} (${locale})`, async () => {
+      await setOmniLocale(locale);
+      try {
+        await body();
+      } finally {
+        await setOmniLocale('en');
+      }
+    });
+  }
+}
+
+afterEach(async () => {
+  await setOmniLocale('en');
+});
+
+describe('<omni-pickup-selector>', () => {
+  describe('accessibility', () => {
+    inBothLocales('is accessible while loading', async () => {
+      const d = deferred<never>();
+      const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+      await el.updateComplete;
+      expect(has(el, 'loading')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible with stores, times and a hold', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      expect(slotRadios(s.el).length).to.equal(3);
+      await expect(s.el).to.be.accessible();
+      await holdSlot(s, 0);
+      expect($(s.el, '[part~="timer"]')).to.not.equal(null);
+      await expect(s.el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible when the hold expired and when stores failed', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      s.clock.advance(16 * MINUTE);
+      await s.el.updateComplete;
+      expect(has(s.el, 'expired')).to.equal(true);
+      await expect(s.el).to.be.accessible();
+
+      const failing = await setup(undefined, {
+        answers: { [SKU]: () => Promise.reject(new OmniError('network', 'offline')) },
+      });
+      expect(has(failing.el, 'error')).to.equal(true);
+      await expect(failing.el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible in cart mode with missing items', async () => {
+      const { el } = await setup(
+        html`<omni-pickup-selector cart skus="${SKU},MUG"></omni-pickup-selector>`,
+        {
+          answers: {
+            [SKU]: fresh(stores()),
+            MUG: fresh(stockResult('MUG', [entry('MUG', WEST, 'in_stock', 3)])),
+          },
+        },
+      );
+      expect(allText(el)).to.not.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    inBothLocales('is accessible as a compact line and with its dialog open', async () => {
+      const s = await setup(
+        html`<omni-pickup-selector sku=${SKU} variant="compact"></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      await expect(s.el).to.be.accessible();
+      $<HTMLButtonElement>(s.el, '[part~="change-button"]')!.click();
+      await waitUntil(() => $<HTMLDialogElement>(s.el, 'dialog')!.open, 'dialog did not open');
+      await settled(s.el);
+      await expect(s.el).to.be.accessible();
+      $<HTMLButtonElement>(s.el, '[part~="close-button"]')!.click();
+    });
+  });
+
+  describe('properties', () => {
+    it('renders nothing without a sku, skus or lines', async () => {
+      const { el, stock } = await setup(html`<omni-pickup-selector></omni-pickup-selector>`);
+      expect(allText(el)).to.equal('');
+      expect(stock.lookups).to.have.length(0);
+    });
+
+    it('looks every line up; `lines` wins over `skus`, which wins over `sku`', async () => {
+      const s = await setup(
+        html`<omni-pickup-selector
+          sku="IGNORED"
+          skus="${SKU}, MUG ,${SKU}"
+        ></omni-pickup-selector>`,
+        {
+          answers: {
+            [SKU]: fresh(stores()),
+            MUG: fresh(stockResult('MUG', [entry('MUG', WEST, 'in_stock', 3)])),
+            CAP: fresh(stockResult('CAP', [])),
+          },
+        },
+      );
+      expect(s.stock.lookups.map((l) => l.query.sku).sort()).to.deep.equal(['MUG', SKU]);
+      s.stock.lookups.length = 0;
+      s.el.lines = [{ sku: 'CAP', title: 'Cap' }];
+      await settled(s.el);
+      expect(s.stock.lookups.map((l) => l.query.sku)).to.deep.equal(['CAP']);
+    });
+
+    it('asks for `days` of times and sends `cart-id` with the hold', async () => {
+      const s = await setup(
+        html`<omni-pickup-selector sku=${SKU} days="3" cart-id="cart-9"></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      expect(s.pickup.slotReads[0]!.query).to.deep.equal({
+        storeId: 'westlands',
+        skus: [SKU],
+        days: 3,
+      });
+      await holdSlot(s, 0);
+      expect(s.pickup.holds[0]).to.deep.equal({
+        slotId: 'w-1200',
+        storeId: 'westlands',
+        skus: [SKU],
+        cartId: 'cart-9',
+      });
+    });
+
+    it('disables every choice when disabled', async () => {
+      const { el } = await setup(
+        html`<omni-pickup-selector sku=${SKU} disabled></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
+      expect(radios.length).to.be.above(3);
+      expect(radios.every((r) => r.matches(':disabled'))).to.equal(true);
+    });
+  });
+
+  describe('rendering states', () => {
+    it('lists stores that offer pickup, those that can fulfil first, nearest first', async () => {
+      const { el } = await setup();
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen', 'CBD']);
+      expect(storeRadio(el, 'CBD').disabled).to.equal(true);
+      expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
+      expect(textOf($(el, '[part~="item"]'))).to.contain('Available for pickup');
+      expect(allText(el)).to.contain('Not available for pickup here');
+      expect(allText(el)).to.contain('Stores near 00100 for pickup: 2');
+      // Nothing chosen yet (no store of the shopper's): no times.
+      expect($(el, '[part~="slots"]')).to.equal(null);
+    });
+
+    it("shows distance, open state with today's hours, the ready time and the address", async () => {
+      const { el } = await setup();
+      const west = textOf($(el, '[part~="item"]'));
+      expect(west).to.contain('2.1 km');
+      expect(west).to.contain('Open now');
+      expect(west).to.contain('Today');
+      // 10:00 UTC now + 60 min lead, the store open: ready after 11:00.
+      expect(west).to.contain('Ready today after 11:00');
+      expect(west).to.contain(WEST.address.line1);
+    });
+
+    it('shows the shopper’s store chosen, with its days and times; full times disabled', async () => {
+      const { el } = await setup(undefined, { myStore: WEST });
+      expect(storeRadio(el, 'Westlands').checked).to.equal(true);
+      expect($(el, '[part~="my-store"]')).to.not.equal(null);
+      const days = $$(el, '[part~="day"]').map((d) => textOf(d));
+      expect(days).to.deep.equal(['Today', 'Tomorrow']);
+      const times = slotRadios(el);
+      expect(times.map((t) => t.disabled)).to.deep.equal([false, true, false]);
+      expect(textOf($(el, '[part~="slot"]'))).to.contain('2 left');
+      expect(textOf($(el, '[part~="slot-full"]'))).to.contain('Full');
+    });
+
+    it('switches days', async () => {
+      const { el } = await setup(undefined, { myStore: WEST });
+      $$<HTMLInputElement>(el, 'input[name="day"]')[1]!.click();
+      await el.updateComplete;
+      expect(slotRadios(el)).to.have.length(1);
+    });
+
+    it('does not choose the shopper’s store when it cannot fulfil', async () => {
+      const { el } = await setup(undefined, { myStore: CBD });
+      expect(storeRadio(el, 'CBD').checked).to.equal(false);
+      expect($(el, '[part~="slots"]')).to.equal(null);
+      expect(el.value).to.equal('');
+    });
+
+    it('names the missing lines in cart mode', async () => {
+      const { el } = await setup(html`<omni-pickup-selector cart></omni-pickup-selector>`, {
+        answers: {
+          [SKU]: fresh(stores()),
+          MUG: fresh(stockResult('MUG', [entry('MUG', WEST, 'in_stock', 3)])),
+        },
+        wait: false,
+      });
+      el.lines = [
+        { sku: SKU, title: 'T-shirt', qty: 1 },
+        { sku: 'MUG', title: 'Mug', qty: 2 },
+      ];
+      await settled(el);
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'CBD', 'Karen']);
+      const [west, cbd, karen] = $$(el, '[part~="availability"]').map((a) => textOf(a));
+      expect(west).to.equal('2 of 2 items available');
+      expect(cbd).to.equal('0 of 2 items available · Missing: T-shirt and Mug');
+      expect(karen).to.equal('1 of 2 items available · Missing: Mug');
+    });
+
+    it('counts the quantity: a store with fewer than the line wants cannot fulfil', async () => {
+      const { el } = await setup(html`<omni-pickup-selector cart></omni-pickup-selector>`, {
+        wait: false,
+      });
+      el.lines = [{ sku: SKU, title: 'T-shirt', qty: 3 }];
+      await settled(el);
+      // Westlands has 5, Karen 2.
+      expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
+      expect(storeRadio(el, 'Karen').disabled).to.equal(true);
+    });
+
+    it('says so when no store nearby can fulfil', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(SKU, [entry(SKU, CBD, 'out_of_stock', 0)])) },
+      });
+      expect(has(el, 'empty')).to.equal(true);
+      expect(allText(el)).to.contain('No store near 00100 can have this ready for pickup.');
+    });
+
+    it('asks for a location when there is none', async () => {
+      const clock = createTestClock(Date.parse(NOW));
+      const el = await fixtureWithServices<OmniPickupSelector>(
+        html`<omni-pickup-selector sku=${SKU}></omni-pickup-selector>`,
+        {
+          stock: fakeStockService({ [SKU]: fresh(stores()) }),
+          pickup: fakePickupService(clock.now),
+          myStore: fakeMyStoreService(),
+          location: fakeLocationService(),
+          clock,
+        },
+      );
+      await waitUntil(() => $(el, '#postal-code') !== null, 'no postal form');
+      expect(allText(el)).to.contain('Find stores near you for pickup.');
+    });
+
+    it('shows times of a store whose timezone is unknown as written, without a ready time', async () => {
+      const odd = makeStore({ id: 'odd', name: 'Odd', distanceKm: 1, timezone: 'Mars/Base' });
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(SKU, [entry(SKU, odd, 'in_stock', 4)])) },
+        myStore: odd,
+        slots: {
+          odd: [
+            {
+              id: 'o1',
+              start: '2026-02-02T15:00:00+03:00',
+              end: '2026-02-02T16:00:00+03:00',
+              capacity: 2,
+              remaining: 2,
+            },
+          ],
+        },
+      });
+      expect(slotRadios(el)).to.have.length(1);
+      // 15:00 as written at the store, not 12:00 UTC nor the browser's time.
+      expect(textOf($(el, '[part~="slot"]'))).to.match(/3:00\s*–\s*4:00\s*PM/);
+      expect($(el, '[part~="ready"]')).to.equal(null);
+      expect(textOf($(el, '[part~="hours"]'))).to.contain('Opening hours not listed');
+    });
+
+    it('says a vanished store (404) no longer offers pickup', async () => {
+      const { el } = await setup(undefined, { myStore: WEST, slots: {} });
+      expect(has(el, 'error')).to.equal(true);
+      expect(errorText(el)).to.contain('This store no longer offers pickup.');
+    });
+
+    it('says times cannot be loaded (5xx, malformed) and tries again', async () => {
+      let fail = true;
+      const { el, pickup } = await setup(undefined, {
+        myStore: WEST,
+        slots: {
+          westlands: async () => {
+            if (fail) throw new OmniError('invalid_response', 'broken');
+            return SLOTS;
+          },
+        },
+      });
+      expect(errorText(el)).to.contain("Pickup isn't available right now.");
+      fail = false;
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      await settled(el);
+      expect(slotRadios(el)).to.have.length(3);
+      expect(pickup.slotReads.at(-1)!.fresh).to.equal(true);
+    });
+
+    it('shows a backend without the pickup capability as not set up', async () => {
+      const { el } = await setup(undefined, {
+        myStore: WEST,
+        slots: {
+          westlands: () => Promise.reject(new OmniError('unsupported', 'no pickup')),
+        },
+      });
+      expect(errorText(el)).to.contain("This shop hasn't set up pickup yet.");
+    });
+
+    it('renders right to left in Arabic', async () => {
+      await setOmniLocale('ar');
+      const { el } = await setup(undefined, { myStore: WEST });
+      expect($(el, '[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
+      expect(allText(el)).to.contain('متوفر للاستلام');
+      expect(allText(el)).to.contain('موعد الاستلام');
+    });
+  });
+
+  describe('holds', () => {
+    it('holds a chosen time with a countdown, and puts it in the value', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      expect(s.pickup.holds).to.have.length(1);
+      expect(textOf($(s.el, '.hold-status'))).to.match(
+        /^Today, 12:00\s*–\s*1:00\s*PM is held for you\.$/,
+      );
+      expect(textOf($(s.el, '[part~="timer"]'))).to.equal('15:00 left');
+      expect(s.el.value).to.equal('store=westlands&slot=w-1200&reservation=r1');
+      s.clock.advance(61_000);
+      await s.el.updateComplete;
+      expect(textOf($(s.el, '[part~="timer"]'))).to.equal('13:59 left');
+    });
+
+    it('holds the new time before letting the old one go', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      await holdSlot(s, 2);
+      expect(s.pickup.holds.map((h) => h.slotId)).to.deep.equal(['w-1200', 'w-1400']);
+      expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1']);
+      expect(s.pickup.open()).to.deep.equal(['r2']);
+      expect(s.el.value).to.contain('reservation=r2');
+    });
+
+    it('holds only the time the shopper stops on (arrow keys walk through times)', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      const [first, , third] = slotRadios(s.el);
+      first!.focus();
+      first!.click();
+      await s.el.updateComplete;
+      third!.click();
+      await waitUntil(() => s.pickup.holds.length === 1, 'no hold');
+      await aTimeout(400);
+      expect(s.pickup.holds.map((h) => h.slotId)).to.deep.equal(['w-1400']);
+    });
+
+    it('releases a hold that arrives after the shopper moved on', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      const d = deferred<void>();
+      const place = s.pickup.holdImpl;
+      s.pickup.holdImpl = async (request) => {
+        await d.promise;
+        return place(request);
+      };
+      slotRadios(s.el)[0]!.click();
+      await waitUntil(() => s.pickup.holds.length === 1, 'no hold asked');
+      slotRadios(s.el)[2]!.click();
+      d.resolve();
+      await waitUntil(() => s.pickup.holds.length === 2, 'second hold not asked');
+      await waitUntil(() => has(s.el, 'held'), 'not held');
+      expect(s.pickup.open()).to.deep.equal(['r2']);
+      expect(s.el.value).to.contain('slot=w-1400');
+    });
+
+    it('explains a full time (409), refreshes the times and keeps the earlier hold', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      s.pickup.holdImpl = () => Promise.reject(httpError(409, 'slot_full'));
+      const reads = s.pickup.slotReads.length;
+      slotRadios(s.el)[2]!.click();
+      await waitUntil(() => errorText(s.el) !== '', 'no message');
+      expect(errorText(s.el)).to.equal('That time just filled up. Choose another time.');
+      await waitUntil(() => s.pickup.slotReads.length > reads, 'times not refreshed');
+      expect(s.pickup.slotReads.at(-1)!.fresh).to.equal(true);
+      await settled(s.el);
+      expect(slotRadios(s.el)[0]!.checked).to.equal(true);
+      expect(slotRadios(s.el)[2]!.checked).to.equal(false);
+      expect(s.el.value).to.contain('reservation=r1');
+      expect(s.pickup.open()).to.deep.equal(['r1']);
+    });
+
+    it('explains a time that can no longer be booked (410)', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      s.pickup.holdImpl = () => Promise.reject(httpError(410, 'slot_expired'));
+      slotRadios(s.el)[0]!.click();
+      await waitUntil(() => errorText(s.el) !== '', 'no message');
+      expect(errorText(s.el)).to.contain('can no longer be booked');
+      expect(s.el.value).to.equal('store=westlands');
+    });
+
+    it('says the network is gone when a hold cannot be placed, keeping the current one', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      s.pickup.holdImpl = () => Promise.reject(new OmniError('network', 'offline'));
+      slotRadios(s.el)[2]!.click();
+      await waitUntil(() => errorText(s.el) !== '', 'no message');
+      expect(errorText(s.el)).to.contain("Can't reach the store service.");
+      expect(s.el.value).to.contain('reservation=r1');
+      // The countdown goes on offline: the page clock, not the network.
+      s.clock.advance(MINUTE);
+      await s.el.updateComplete;
+      expect(textOf($(s.el, '[part~="timer"]'))).to.equal('14:00 left');
+    });
+
+    it('keeps a hold without expiresAt, without a countdown', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      s.pickup.holdImpl = async (request) => ({
+        id: 'r-x',
+        slotId: request.slotId,
+        storeId: request.storeId,
+        expiresAt: undefined,
+      });
+      await holdSlot(s, 0);
+      expect($(s.el, '[part~="timer"]')).to.equal(null);
+      expect(s.el.value).to.contain('reservation=r-x');
+    });
+
+    it('says plainly when a hold expired, lets the shopper choose again, and tells the page', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      const expired = oneEvent(
+        s.el,
+        'omni-reservation-expire',
+      ) as Promise<OmniReservationExpireEvent>;
+      const reads = s.pickup.slotReads.length;
+      s.clock.advance(15 * MINUTE);
+      const event = await expired;
+      expect(event.reservation.id).to.equal('r1');
+      expect(event.slot?.id).to.equal('w-1200');
+      expect(event.store?.id).to.equal('westlands');
+      await s.el.updateComplete;
+      expect(errorText(s.el)).to.equal(
+        'Your hold on the pickup time has ended. Choose a time again.',
+      );
+      expect(s.el.value).to.equal('store=westlands');
+      expect(slotRadios(s.el).some((r) => r.checked)).to.equal(false);
+      await waitUntil(() => s.pickup.slotReads.length > reads, 'times not refreshed');
+      await settled(s.el);
+      await holdSlot(s, 0);
+      expect(s.el.value).to.contain('reservation=r2');
+    });
+
+    it('announces the countdown only at 5 minutes and 1 minute left', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      const live = () => textOf($(s.el, '.visually-hidden[role="status"]'));
+      const heard = new Set<string>();
+      for (let second = 5; second < 15 * 60; second += 5) {
+        s.clock.advance(5000);
+        await s.el.updateComplete;
+        if (live()) heard.add(live());
+      }
+      expect([...heard]).to.deep.equal([
+        '5 minutes left to complete your order, then this pickup time is released.',
+        '1 minute left to complete your order, then this pickup time is released.',
+      ]);
+      // The visible countdown is a timer, which screen readers do not read out on each change.
+      expect($(s.el, '[part~="timer"]')!.getAttribute('role')).to.equal('timer');
+    });
+
+    it('lets the hold go when the page is left, with keepalive, and holds again on return', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      await s.el.updateComplete;
+      expect(s.pickup.released).to.deep.equal([{ id: 'r1', keepalive: true }]);
+      expect(s.pickup.open()).to.deep.equal([]);
+      await aTimeout(450);
+      expect(s.pickup.holds, 'no hold while the page is away').to.have.length(1);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await waitUntil(() => s.pickup.holds.length === 2, 'not held again');
+      expect(s.pickup.holds[1]!.slotId).to.equal('w-1200');
+      await waitUntil(() => has(s.el, 'held'), 'not held');
+    });
+
+    it('keeps the hold when the page is left by submitting the form', async () => {
+      // The form submits into a frame, so that the test page stays where it is.
+      const sink = document.createElement('iframe');
+      sink.name = 'sink';
+      sink.title = 'sink';
+      const form = document.createElement('form');
+      form.action = 'about:blank';
+      form.target = 'sink';
+      document.body.append(sink, form);
+      const s = await setup(
+        html`<omni-pickup-selector name="pickup" sku=${SKU}></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      form.append(s.el);
+      await settled(s.el);
+      await holdSlot(s, 0);
+      // A page that handles the submit itself (preventDefault) stays: leaving it later releases.
+      form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
+      form.requestSubmit();
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1']);
+      window.dispatchEvent(new PageTransitionEvent('pageshow'));
+      await waitUntil(() => s.pickup.open().length === 1, 'not held again');
+      // A real submission: the hold now belongs to the order, and stays.
+      form.requestSubmit();
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(s.pickup.released).to.have.length(1);
+      expect(s.pickup.open()).to.deep.equal(['r2']);
+      form.remove();
+      sink.remove();
+    });
+
+    it('lets the hold go when the store changes or the element is removed', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      await holdSlot(s, 0);
+      await chooseStore(s.el, 'Karen');
+      expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1']);
+      expect(allText(s.el)).to.contain('No pickup times are free at this store');
+
+      const t = await setup(undefined, { myStore: WEST });
+      await holdSlot(t, 0);
+      const parent = t.el.parentElement!;
+      // Moved within the page: kept.
+      parent.append(t.el);
+      await aTimeout(0);
+      expect(t.pickup.open()).to.deep.equal(['r1']);
+      t.el.remove();
+      await aTimeout(0);
+      expect(t.pickup.open()).to.deep.equal([]);
+    });
+
+    it('lets the hold go when the items change', async () => {
+      const s = await setup(undefined, {
+        myStore: WEST,
+        answers: { [SKU]: fresh(stores()), HAT: fresh(stores('HAT')) },
+      });
+      await holdSlot(s, 0);
+      s.el.sku = 'HAT';
+      await settled(s.el);
+      expect(s.pickup.open()).to.deep.equal([]);
+      expect(s.el.value).to.equal('store=westlands');
+    });
+
+    it('lists the times again when the page is shown after a while', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      const reads = s.pickup.slotReads.length;
+      let state: DocumentVisibilityState = 'hidden';
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      const realNow = Date.now;
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        Date.now = () => realNow() + 2 * MINUTE;
+        state = 'visible';
+        document.dispatchEvent(new Event('visibilitychange'));
+        await waitUntil(() => s.pickup.slotReads.length > reads, 'times not listed again');
+        expect(s.pickup.slotReads.at(-1)!.fresh).to.equal(true);
+      } finally {
+        Date.now = realNow;
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+    });
+  });
+
+  describe('events', () => {
+    it('makes a chosen store the shopper’s store and says so', async () => {
+      const s = await setup();
+      const selected = oneEvent(s.el, 'omni-store-select') as Promise<OmniStoreSelectEvent>;
+      const changed = oneEvent(s.el, 'omni-pickup-change') as Promise<OmniPickupChangeEvent>;
+      await chooseStore(s.el, 'Karen');
+      expect((await selected).store.id).to.equal('karen');
+      const change = await changed;
+      expect([change.store?.id, change.slot, change.reservation]).to.deep.equal([
+        'karen',
+        undefined,
+        undefined,
+      ]);
+      expect(s.myStore.setCalls.map((store) => store.id)).to.deep.equal(['karen']);
+      expect(s.el.value).to.equal('store=karen');
+    });
+
+    it('tells the page about a hold with its store, slot and reservation', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      const changed = oneEvent(s.el, 'omni-pickup-change') as Promise<OmniPickupChangeEvent>;
+      slotRadios(s.el)[0]!.click();
+      const change = await changed;
+      expect(change.store?.id).to.equal('westlands');
+      expect(change.slot?.id).to.equal('w-1200');
+      expect(change.reservation?.id).to.equal('r1');
+      expect(change.bubbles && change.composed).to.equal(true);
+    });
+
+    it('follows "my store" chosen elsewhere while no time is chosen, and dispatches nothing', async () => {
+      const s = await setup(undefined, {
+        myStore: WEST,
+        slots: { westlands: SLOTS, karen: SLOTS },
+      });
+      let events = 0;
+      s.el.addEventListener('omni-pickup-change', () => events++);
+      s.el.addEventListener('omni-store-select', () => events++);
+      s.myStore.change(KAREN);
+      await settled(s.el);
+      expect(storeRadio(s.el, 'Karen').checked).to.equal(true);
+      expect(events).to.equal(0);
+      // With a time held, another tab's choice does not take it away.
+      await holdSlot(s, 0);
+      s.myStore.change(WEST);
+      await settled(s.el);
+      expect(storeRadio(s.el, 'Karen').checked).to.equal(true);
+      expect(s.el.value).to.contain('store=karen&slot=w-1200');
+      expect(events).to.equal(1); // the hold, not the store from elsewhere
+    });
+  });
+
+  describe('keyboard and dialog', () => {
+    it('moves through stores with the arrow keys; only the store it stops on becomes mine', async () => {
+      const s = await setup();
+      storeRadio(s.el, 'Westlands').focus();
+      await sendKeys({ press: ' ' });
+      await s.el.updateComplete;
+      await sendKeys({ press: 'ArrowDown' });
+      await s.el.updateComplete;
+      expect(storeRadio(s.el, 'Karen').checked).to.equal(true);
+      // CBD cannot be chosen: the arrow keys skip it and wrap around.
+      await sendKeys({ press: 'ArrowDown' });
+      await settled(s.el);
+      expect(storeRadio(s.el, 'Westlands').checked).to.equal(true);
+      await waitUntil(() => s.myStore.setCalls.length > 0, 'no store chosen');
+      await aTimeout(400);
+      expect(s.myStore.setCalls.map((store) => store.id)).to.deep.equal(['westlands']);
+    });
+
+    it('chooses a time with the keyboard', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      slotRadios(s.el)[0]!.focus();
+      await sendKeys({ press: ' ' });
+      await waitUntil(() => has(s.el, 'held'), 'not held');
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => s.el.value.includes('w-1400'), 'full time not skipped');
+    });
+
+    it('opens the chooser in a modal dialog, closes it on Escape and gives focus back', async () => {
+      const outside = document.createElement('button');
+      outside.textContent = 'Outside';
+      document.body.prepend(outside);
+      const s = await setup(
+        html`<omni-pickup-selector sku=${SKU} variant="compact"></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      const line = textOf($(s.el, '[part~="summary"]'));
+      expect(line).to.contain('Pickup at Westlands · Ready today after 11:00');
+      const change = $<HTMLButtonElement>(s.el, '[part~="change-button"]')!;
+      change.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = $<HTMLDialogElement>(s.el, 'dialog')!;
+      await waitUntil(() => dialog.open, 'dialog did not open');
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(has(s.el, 'open')).to.equal(true);
+      await settled(s.el);
+      // Focus starts on the chosen store, inside the dialog.
+      expect(root(s.el).activeElement === storeRadio(s.el, 'Westlands')).to.equal(true);
+      // The page behind is inert: tabbing never reaches it (at most the browser's own UI).
+      let inside = 0;
+      for (let i = 0; i < 12; i++) {
+        await sendKeys({ press: 'Tab' });
+        expect(document.activeElement === outside, `tab ${i} reached the page`).to.equal(false);
+        const active = root(s.el).activeElement;
+        if (active && dialog.contains(active)) inside++;
+      }
+      expect(inside).to.be.above(6);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'Escape did not close');
+      await waitUntil(() => root(s.el).activeElement === change, 'focus not restored');
+      expect(has(s.el, 'open')).to.equal(false);
+      outside.remove();
+    });
+
+    it('summarises a held time on the compact line', async () => {
+      const s = await setup(
+        html`<omni-pickup-selector sku=${SKU} variant="compact"></omni-pickup-selector>`,
+        { myStore: WEST },
+      );
+      $<HTMLButtonElement>(s.el, '[part~="change-button"]')!.click();
+      await waitUntil(() => slotRadios(s.el).length > 0, 'no times');
+      await holdSlot(s, 0);
+      $<HTMLButtonElement>(s.el, '[part~="close-button"]')!.click();
+      await waitUntil(() => !has(s.el, 'open'), 'not closed');
+      const line = textOf($(s.el, '[part~="summary"]'));
+      expect(line).to.match(
+        /^Pickup at Westlands · Today, 12:00\s*–\s*1:00\s*PM 15:00 left Change$/,
+      );
+    });
+  });
+
+  describe('form association', () => {
+    async function inForm(attrs = '') {
+      const form = document.createElement('form');
+      document.body.append(form);
+      const s = await setup(undefined, { myStore: WEST, wait: false });
+      if (attrs.includes('required')) s.el.required = true;
+      s.el.name = 'pickup';
+      form.append(s.el);
+      await settled(s.el);
+      return { ...s, form };
+    }
+
+    it('submits the choice as URL-encoded form data under its name', async () => {
+      const s = await inForm();
+      await holdSlot(s, 0);
+      const value = new FormData(s.form).get('pickup') as string;
+      expect(Object.fromEntries(new URLSearchParams(value))).to.deep.equal({
+        store: 'westlands',
+        slot: 'w-1200',
+        reservation: 'r1',
+      });
+      expect(s.el.form === s.form).to.equal(true);
+      s.form.remove();
+    });
+
+    it('is invalid while required and no time is held, with a localized message', async () => {
+      const s = await inForm('required');
+      expect(s.el.checkValidity()).to.equal(false);
+      expect(s.el.validity?.valueMissing).to.equal(true);
+      expect(s.el.validationMessage).to.equal('Choose a pickup time.');
+      expect(s.form.checkValidity()).to.equal(false);
+      await setOmniLocale('ar');
+      await s.el.updateComplete;
+      expect(s.el.validationMessage).to.equal('اختر موعدًا للاستلام.');
+      await setOmniLocale('en');
+      await holdSlot(s, 0);
+      expect(s.el.checkValidity()).to.equal(true);
+      s.form.remove();
+    });
+
+    it('asks for a store first when none is chosen', async () => {
+      const form = document.createElement('form');
+      document.body.append(form);
+      const s = await setup(undefined, { wait: false });
+      s.el.required = true;
+      form.append(s.el);
+      await settled(s.el);
+      expect(s.el.validationMessage).to.equal('Choose a pickup store.');
+      form.remove();
+    });
+
+    it('resets: the hold is released and the value is empty again', async () => {
+      const s = await inForm();
+      await chooseStore(s.el, 'Karen');
+      await chooseStore(s.el, 'Westlands');
+      await holdSlot(s, 0);
+      s.form.reset();
+      await s.el.updateComplete;
+      expect(s.pickup.open()).to.deep.equal([]);
+      // Back to the shopper's store, nothing held.
+      expect(new FormData(s.form).get('pickup')).to.equal('store=westlands');
+      expect(slotRadios(s.el).some((r) => r.checked)).to.equal(false);
+      s.form.remove();
+    });
+
+    it('restores a choice the browser kept by holding the same time again', async () => {
+      const s = await inForm();
+      s.el.formStateRestoreCallback('store=karen&slot=w-1400&reservation=old');
+      s.pickup.slotAnswers.karen = SLOTS;
+      await waitUntil(() => s.pickup.holds.length === 1, 'not held again');
+      expect(s.pickup.holds[0]).to.include({ storeId: 'karen', slotId: 'w-1400' });
+      await waitUntil(() => has(s.el, 'held'), 'not held');
+      expect(s.el.value).to.match(/^store=karen&slot=w-1400&reservation=r\d$/);
+      s.form.remove();
+    });
+
+    it('says so when the restored time is no longer free', async () => {
+      const s = await inForm();
+      s.el.formStateRestoreCallback('store=westlands&slot=w-1300&reservation=old');
+      await s.el.updateComplete;
+      await waitUntil(() => errorText(s.el) !== '', 'no message');
+      expect(errorText(s.el)).to.contain('no longer free');
+      expect(s.pickup.holds).to.have.length(0);
+      s.form.remove();
+    });
+
+    it('is disabled (and not submitted) inside a disabled fieldset', async () => {
+      const s = await inForm();
+      await holdSlot(s, 0);
+      const fieldset = document.createElement('fieldset');
+      s.form.append(fieldset);
+      fieldset.append(s.el);
+      fieldset.disabled = true;
+      await s.el.updateComplete;
+      await aTimeout(0);
+      expect(new FormData(s.form).get('pickup')).to.equal(null);
+      s.form.remove();
+    });
+  });
+});
