@@ -66,10 +66,17 @@ describe('api/rest/shipping', () => {
     ]);
   });
 
-  it('rejects rules that do not match the contract as invalid_response', async () => {
+  it('passes a bad entry on for validateShippingRules, so it costs only itself', async () => {
+    // The shipping service checks every origin, method and holiday and leaves out the bad ones.
+    const bad = { ...rules, methods: [{ ...rules.methods[0], price: 4.99 }] };
+    worker.use(mock.get(`${BASE}/shipping/rules`, () => HttpResponse.json(bad)));
+    expect(await client().getShippingRules('KE')).to.deep.equal(bad);
+  });
+
+  it('rejects an answer without the three lists as invalid_response', async () => {
     worker.use(
       mock.get(`${BASE}/shipping/rules`, () =>
-        HttpResponse.json({ ...rules, methods: [{ ...rules.methods[0], price: 4.99 }] }),
+        HttpResponse.json({ origins: rules.origins, methods: {} }),
       ),
     );
     expect((await rejection(client().getShippingRules('KE'))).kind).to.equal('invalid_response');
