@@ -788,18 +788,19 @@ describe('<omni-shipping-estimator>', () => {
 
     it('follows the page colour scheme: light by default, dark on a dark page', async () => {
       const { el } = await setup();
-      const color = () => getComputedStyle($(el, '[part="base"]')!).color;
-      expect(color()).to.equal('rgb(31, 35, 40)');
+      // The chosen method's border is the accent: #0b57d0 light, #a8c7fa dark.
+      const accent = () => getComputedStyle($(el, '[part~="selected-item"]')!).borderTopColor;
+      expect(accent()).to.equal('rgb(11, 87, 208)');
       providersOf(el).host.style.colorScheme = 'dark';
-      expect(color()).to.equal('rgb(230, 232, 235)');
+      expect(accent()).to.equal('rgb(168, 199, 250)');
       // The merchant's tokens win in both.
-      el.style.setProperty('--omni-color-text', 'rgb(1, 2, 3)');
-      expect(color()).to.equal('rgb(1, 2, 3)');
+      el.style.setProperty('--omni-color-accent', 'rgb(1, 2, 3)');
+      expect(accent()).to.equal('rgb(1, 2, 3)');
     });
 
     it('follows prefers-color-scheme on a page that offers both schemes', async function () {
       const { el } = await setup();
-      const color = () => getComputedStyle($(el, '[part="base"]')!).color;
+      const accent = () => getComputedStyle($(el, '[part~="selected-item"]')!).borderTopColor;
       providersOf(el).host.style.colorScheme = 'light dark';
       try {
         await emulateMedia({ colorScheme: 'dark' });
@@ -808,9 +809,9 @@ describe('<omni-shipping-estimator>', () => {
         this.skip();
       }
       try {
-        expect(color()).to.equal('rgb(230, 232, 235)');
+        expect(accent()).to.equal('rgb(168, 199, 250)');
         await emulateMedia({ colorScheme: 'light' });
-        expect(color()).to.equal('rgb(31, 35, 40)');
+        expect(accent()).to.equal('rgb(11, 87, 208)');
       } finally {
         await emulateMedia({ colorScheme: 'no-preference' });
       }

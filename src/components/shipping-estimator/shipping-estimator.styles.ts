@@ -4,11 +4,8 @@ import { hostStyles } from '../../styles/host.js';
 import { skeletonStyles } from '../../styles/skeleton.js';
 
 /**
- * Styles of `<omni-shipping-estimator>`. Only logical properties (RTL). Light and dark: the
- * defaults follow the page's `color-scheme` through `light-dark()`, so on a page that declares
- * `color-scheme: light dark` the widget follows the shopper's `prefers-color-scheme`, and on a
- * light-only page it stays light (as the page's own form controls do). Tokens set by the
- * merchant win in both. Browsers without `light-dark()` get the light defaults.
+ * Styles of `<omni-shipping-estimator>`. Only logical properties (RTL). Light and dark come from
+ * the shared host styles (the page's `color-scheme`, see styles/host.ts).
  */
 export const styles = [
   hostStyles,
@@ -115,48 +112,6 @@ export const styles = [
 
     .row {
       display: block;
-    }
-
-    .base {
-      --_omni-success: var(--omni-color-success, #146c2e);
-    }
-
-    /* Dark defaults where the page's colour scheme is dark (see above). */
-    @supports (color: light-dark(white, black)) {
-      :host {
-        color: var(--omni-color-text, light-dark(#1f2328, #e6e8eb));
-      }
-
-      .base {
-        --_omni-accent: var(--omni-color-accent, light-dark(#0b57d0, #8ab4f8));
-        --_omni-muted: var(--omni-color-muted, light-dark(#545b64, #aeb5bd));
-        --_omni-border: var(--omni-color-border, light-dark(#8c939d, #6e7781));
-        --_omni-skeleton: var(--omni-color-skeleton, light-dark(#e6e8eb, #30363d));
-        --_omni-success: var(--omni-color-success, light-dark(#146c2e, #7ee2a0));
-        --_omni-danger: var(--omni-color-danger, light-dark(#b3261e, #ffb4ab));
-      }
-
-      :focus-visible {
-        outline: var(--omni-focus-ring, 2px solid var(--_omni-accent, #0b57d0));
-      }
-
-      .button {
-        color: var(--omni-color-on-accent, light-dark(#ffffff, #0d1b33));
-      }
-
-      .input {
-        background: var(--omni-color-surface, light-dark(#ffffff, #161b22));
-      }
-
-      .error,
-      .error-box {
-        color: var(--_omni-danger);
-        border-color: var(--_omni-danger);
-      }
-
-      .input[aria-invalid='true'] {
-        border-color: var(--_omni-danger);
-      }
     }
 
     @media (forced-colors: active) {

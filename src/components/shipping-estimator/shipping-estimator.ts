@@ -128,7 +128,7 @@ function shopperZone(): string {
  * @csspart input - The postal-code input and the country choice.
  * @csspart skeleton - Loading placeholders.
  *
- * @cssproperty --omni-color-text - Body text (dark schemes: a light default).
+ * @cssproperty --omni-color-text - Body text (default: the page's).
  * @cssproperty --omni-color-muted - Secondary text (carrier, notes).
  * @cssproperty --omni-color-accent - Links, buttons, the chosen method and the focus ring.
  * @cssproperty --omni-color-on-accent - Text on accent-coloured buttons.
