@@ -167,98 +167,67 @@ const singleFile = process.env.OMNI_SINGLE_FILE === '1';
 
 /**
  * Groups modules into few chunks, so that a page fetches few files (each file is compressed on
- * its own; fewer files compress better and cost fewer requests):
- * - `shared`: everything that `<omni-provider>` and another folder use (Lit and its helpers,
- *   context, localize, the configuration, the page host ...): what every page loads;
- * - `shared-<entry>-<entry>...`: what the entries of several widgets use and a page with only a
- *   provider does not (storage, the REST transport, location controls ...), one chunk per set of
- *   entries that reach it (a folder's `index.ts`, or its lazily loaded `-full.ts` view), so that
- *   no page loads code that only other widgets, or a view it does not show, need;
- * - `<folder>`: what only the elements of one component folder use, statically, from the folder's
- *   chunk entry (`index.ts`); its lazily loaded views (the stock checker's full view) import it.
- * Everything else (the full view itself, translations, geolocation) keeps a chunk of its own.
+ * its own; fewer files compress better and cost fewer requests), without making any page load
+ * code it does not use:
+ * - `shared`: the foundation every element loads (Lit and its helpers, the page host and its
+ *   configuration: what the `<omni-provider>` chunk reaches and some other element does too);
+ * - `<folder>`: what only the elements of one component folder use, statically from the folder's
+ *   chunk entry (`index.ts`); its lazily loaded views (the stock checker's full view) import it;
+ * - everything else (code two widgets share, such as stores and stock, or the location controls
+ *   of the full checker and the pickup selector) is grouped by Rollup by the set of chunk entries
+ *   that use it, so a badge never loads what only full widgets need.
  */
 function chunkGroups(): (
   id: string,
   meta: { getModuleInfo(id: string): ModuleInfo | null },
 ) => string | undefined {
-  const familyCache = new Map<string, Set<string>>();
-  const entryCache = new Map<string, Set<string>>();
-  const folderOf = (id: string) => /\/src\/components\/([^/]+)\//.exec(id)?.[1];
-  /**
-   * The chunk entries whose code reaches a module (through any imports, stopping at entries):
-   * a folder's `index.ts` by the folder's name, a lazily loaded view `x-full.ts` as `x-full`. A
-   * view always loads after its folder's entry, so reaching both counts as reaching the entry.
-   */
-  const entriesOf = (id: string, getModuleInfo: (id: string) => ModuleInfo | null): Set<string> => {
-    const cached = entryCache.get(id);
-    if (cached) return cached;
-    const out = new Set<string>();
-    const seen = new Set<string>();
-    const stack = [id];
-    while (stack.length > 0) {
-      const moduleId = stack.pop()!;
-      if (seen.has(moduleId)) continue;
-      seen.add(moduleId);
-      const folder = folderOf(moduleId);
-      const view = /\/([^/]+)-full\.ts$/.exec(moduleId)?.[1];
-      if (folder && /\/index\.ts$/.test(moduleId)) out.add(folder);
-      else if (folder && view) out.add(`${view}-full`);
-      else {
-        const info = getModuleInfo(moduleId);
-        for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) {
-          if (!importer.includes('/src/loader.ts')) stack.push(importer);
-        }
-      }
-    }
-    for (const name of [...out]) {
-      if (name.endsWith('-full') && out.has(name.slice(0, -'-full'.length))) out.delete(name);
-    }
-    entryCache.set(id, out);
-    return out;
+  const reachCache = new Map<string, Set<string>>();
+  const entryOf = (id: string) => {
+    const match = /\/src\/components\/([^/]+)\/(index|[^/]+-full)\.ts$/.exec(id);
+    return match ? (match[2] === 'index' ? match[1] : `${match[1]}:view`) : undefined;
   };
+  const folderOf = (entry: string) => entry.split(':')[0]!;
   return (id, { getModuleInfo }) => {
     if (id.includes('/src/loader.ts') || id.includes('/i18n/locales/')) return undefined;
-    /** The component folders whose code reaches this module (through any imports). */
-    const families = (moduleId: string, seen = new Set<string>()): Set<string> => {
-      const cached = familyCache.get(moduleId);
+    /** The chunk entries (element entries and lazy views) whose code reaches this module. */
+    const entries = (moduleId: string, seen = new Set<string>()): Set<string> => {
+      const cached = reachCache.get(moduleId);
       if (cached) return cached;
       const out = new Set<string>();
       if (seen.has(moduleId)) return out;
       seen.add(moduleId);
+      const entry = entryOf(moduleId);
+      if (entry) {
+        // An entry is where a chunk starts: who loads it does not make its modules theirs.
+        out.add(entry);
+        reachCache.set(moduleId, out);
+        return out;
+      }
       const info = getModuleInfo(moduleId);
-      const folder = folderOf(moduleId);
-      const isEntry = folder !== undefined && /\/index\.ts$|-full\.ts$/.test(moduleId);
-      if (isEntry) out.add(folder);
       for (const importer of [...(info?.importers ?? []), ...(info?.dynamicImporters ?? [])]) {
         if (importer.includes('/src/loader.ts')) continue;
-        for (const family of families(importer, seen)) out.add(family);
+        for (const e of entries(importer, seen)) out.add(e);
       }
-      familyCache.set(moduleId, out);
+      reachCache.set(moduleId, out);
       return out;
     };
-    const owners = families(id);
+    const users = entries(id);
+    if (users.size > 1 && users.has('provider')) return 'shared';
+    const folders = new Set([...users].map(folderOf));
+    // Used by several widgets: a chunk per set of users, so that each page loads only the sets of
+    // the widgets on it (named after them: "stock-checker+pickup-selector").
+    if (folders.size > 1) return [...users].sort().join('+').replaceAll(':view', '-view');
+    const [folder] = folders;
     const info = getModuleInfo(id);
-    // A folder's lazily loaded view keeps its own chunk; what its entry imports goes with it.
     const loadedLazily = (info?.dynamicImporters ?? []).some((d) => !d.includes('/src/loader.ts'));
-    if (owners.size > 1) {
-      if (owners.has('provider')) return 'shared';
-      // Lazily loaded modules (geolocation, the memory fallback) keep chunks of their own.
-      if (loadedLazily) return undefined;
-      return `shared-${[...entriesOf(id, getModuleInfo)].sort().join('-')}`;
-    }
-    const [only] = owners;
-    if (only && !/-full\.ts$/.test(id) && !loadedLazily) {
-      const reachedFromEntry = (moduleId: string, seen = new Set<string>()): boolean => {
-        if (seen.has(moduleId)) return false;
-        seen.add(moduleId);
-        if (moduleId.endsWith(`/components/${only}/index.ts`)) return true;
-        const m = getModuleInfo(moduleId);
-        return (m?.importers ?? []).some((importer) => reachedFromEntry(importer, seen));
-      };
-      if (reachedFromEntry(id)) return only;
-    }
-    return undefined;
+    if (entryOf(id)?.endsWith(':view') || loadedLazily) return undefined;
+    const reachedFromIndex = (moduleId: string, seen = new Set<string>()): boolean => {
+      if (seen.has(moduleId)) return false;
+      seen.add(moduleId);
+      if (moduleId.endsWith(`/components/${folder}/index.ts`)) return true;
+      return (getModuleInfo(moduleId)?.importers ?? []).some((m) => reachedFromIndex(m, seen));
+    };
+    return reachedFromIndex(id) ? folder : undefined;
   };
 }
 

@@ -51,9 +51,15 @@ export const PAGES = {
     html: page(`<omni-stock-checker sku="${SKU}"></omni-stock-checker>`),
     base: 'foundation',
   },
+  // Later widgets count what they load beyond a page with a full stock checker: the chunks
+  // they share with it (stores, stock, location, "my store") are shared chunks.
+  'pickup-selector': {
+    html: page(`<omni-pickup-selector sku="${SKU}"></omni-pickup-selector>`),
+    base: 'stock-checker',
+  },
   'shipping-estimator': {
-    html: page('<omni-shipping-estimator sku="TSHIRT-ORG-M"></omni-shipping-estimator>'),
-    base: 'foundation',
+    html: page(`<omni-shipping-estimator sku="${SKU}"></omni-shipping-estimator>`),
+    base: 'stock-checker',
   },
   'stock-checker-ar': {
     html: page(`<omni-stock-checker sku="${SKU}"></omni-stock-checker>`, { locale: 'ar' }),
