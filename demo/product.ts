@@ -26,8 +26,9 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const checker = $<OmniStockChecker>('checker');
 const pickup = $<OmniPickupSelector>('pickup');
 const estimator = $<OmniShippingEstimator>('estimator');
-// Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price.
-estimator.subtotal = product.price;
+// Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price (as an
+// attribute, before it upgrades, so that dist/omnishelf.css reserves the free-delivery line).
+estimator.setAttribute('subtotal', `${product.price.amount} ${product.price.currency}`);
 onLanguageChange(initClockControl($('demo-clock'), estimator, lang));
 
 /** Catalog text is English: <bdi> keeps its punctuation in place inside an Arabic page. */

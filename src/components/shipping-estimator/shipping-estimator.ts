@@ -510,12 +510,13 @@ export class OmniShippingEstimator extends OmniElement {
           () =>
             html`<li class="item item--skeleton" part="item skeleton">
               <span class="row head">${bone('name')}</span>
-              <span class="row">${bone('medium')}</span>
+              <span class="row carrier">${bone('medium')}</span>
               <span class="row">${bone('long')}</span>
             </li>`,
         )}
       </ul>
-      <p class="row order-by">${bone('long')}</p>`;
+      <p class="row order-by">${bone('long')}</p>
+      ${this.effectiveSubtotal ? html`<p class="row">${bone('medium')}</p>` : nothing}`;
   }
 
   private renderAnswer(): TemplateResult | typeof nothing {
