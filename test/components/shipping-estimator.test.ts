@@ -802,12 +802,9 @@ describe('<omni-shipping-estimator>', () => {
       const { el } = await setup();
       const accent = () => getComputedStyle($(el, '[part~="selected-item"]')!).borderTopColor;
       providersOf(el).host.style.colorScheme = 'light dark';
-      try {
-        await emulateMedia({ colorScheme: 'dark' });
-      } catch {
-        // Media emulation needs CDP (Chromium); Firefox over WebDriver BiDi cannot do it yet.
-        this.skip();
-      }
+      // Media emulation needs CDP (Chromium); Firefox over WebDriver BiDi cannot do it yet.
+      if (navigator.userAgent.includes('Firefox')) this.skip();
+      await emulateMedia({ colorScheme: 'dark' });
       try {
         expect(accent()).to.equal('rgb(168, 199, 250)');
         await emulateMedia({ colorScheme: 'light' });
@@ -815,6 +812,25 @@ describe('<omni-shipping-estimator>', () => {
       } finally {
         await emulateMedia({ colorScheme: 'no-preference' });
       }
+    });
+
+    it('fits 320 px without scrolling sideways, in both directions', async () => {
+      const { el } = await setup(
+        html`<omni-shipping-estimator sku="SKU-1" subtotal="10"></omni-shipping-estimator>`,
+        { myStore: WESTLANDS, stock: stockedAt(WESTLANDS) },
+      );
+      providersOf(el).host.style.inlineSize = '320px';
+      await inEachLocale(async () => {
+        await el.updateComplete;
+        const base = $(el, '[part="base"]')!;
+        expect(base.getBoundingClientRect().width).to.be.at.most(320);
+        expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+        for (const part of ['item', 'order-by', 'pickup', 'free-shipping', 'location']) {
+          for (const node of $$(el, `[part~="${part}"]`)) {
+            expect(node.getBoundingClientRect().width, part).to.be.at.most(320);
+          }
+        }
+      });
     });
 
     it('shows dates and sentences in Arabic, right to left', async () => {
