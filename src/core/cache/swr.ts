@@ -7,6 +7,7 @@ import { OmniError } from '../api/errors.js';
 import {
   DEFAULT_TTLS,
   MAX_STALE_AGE_MS,
+  type CacheEntry,
   type CacheKind,
   type CacheTtls,
   type Check,
@@ -58,6 +59,9 @@ interface Flight {
   waiters: number;
 }
 
+/** Answers kept in memory per reader (the IndexedDB cache holds more). */
+const RECENT_LIMIT = 500;
+
 const aborted = (signal: AbortSignal) =>
   new OmniError('aborted', 'The read was aborted', { cause: signal.reason });
 
@@ -66,6 +70,16 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...options.ttls };
   const now = options.now ?? (() => Date.now());
   const flights = new Map<string, Flight>();
+  /**
+   * Answers of this session, kept in memory too: widgets asking after a request answered read
+   * them at once (not through IndexedDB, not again over the network), in the same task.
+   */
+  const recent = new Map<string, CacheEntry<unknown>>();
+  const remember = (id: string, entry: CacheEntry<unknown>) => {
+    recent.delete(id);
+    recent.set(id, entry);
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  };
 
   function start<T>(kind: CacheKind, key: string, fetcher: (s?: AbortSignal) => Promise<T>) {
     const id = `${kind}:${key}`;
@@ -75,8 +89,10 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       const promise = (async (): Promise<Fresh<unknown>> => {
         const value = await fetcher(controller.signal);
         const updatedAt = now();
-        // The cache is best effort: a failed write must not lose the answer.
-        await cache.set(kind, key, value, updatedAt).catch(() => {});
+        remember(id, { value, storedAt: updatedAt });
+        // The cache is best effort, and written in the background: a failed write must not lose
+        // the answer, and a slow one must not hold it back.
+        cache.set(kind, key, value, updatedAt).catch(() => {});
         return { value, updatedAt, stale: false, source: 'network' };
       })();
       // Rejections reach the callers through `join`; none is left unhandled here.
@@ -134,13 +150,24 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       { signal, check, force = false }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
-      const entry = await cache.get<T>(kind, key, check).catch(() => undefined);
+      const id = `${kind}:${key}`;
+      const inMemory = () => {
+        const known = recent.get(id) as CacheEntry<T> | undefined;
+        return known && check(known.value) ? known : undefined;
+      };
+      let entry = inMemory();
+      if (!entry) {
+        const stored = await cache.get<T>(kind, key, check).catch(() => undefined);
+        // A request may have answered while IndexedDB was being read: its answer is newer.
+        entry = inMemory() ?? stored;
+        if (stored && entry === stored) remember(id, stored);
+      }
       const age = entry ? now() - entry.storedAt : Infinity;
       // Stored "in the future" (the clock was skewed then, or is now): not known to be fresh.
       if (entry && !force && age >= 0 && age < ttls[kind]) {
         return { value: entry.value, updatedAt: entry.storedAt, stale: false, source: 'cache' };
       }
-      const { id, flight } = start(kind, key, fetcher);
+      const { flight } = start(kind, key, fetcher);
       const fresh = join<T>(id, flight, signal);
       if (entry && age < MAX_STALE_AGE_MS) {
         // Nobody may await it: keep a rejection from being reported as unhandled.

@@ -4,6 +4,7 @@
  * failing IndexedDB never breaks the page. ("My store" is its own service: `stores/my-store.ts`.)
  */
 import type { PreferenceStore } from '../cache/types.js';
+import { createListeners, serialWrites } from '../listeners.js';
 import type { LocationService, ShopperLocation } from './location.js';
 
 /** Preference key this service owns. */
@@ -75,29 +76,13 @@ export function createLocationService(
   options: LocationServiceOptions = {},
 ): LocationService {
   const defaultLocation = sanitizeShopperLocation(options.defaultLocation);
-  const listeners = new Set<() => void>();
+  const listeners = createListeners('location');
+  const notify = () => listeners.notify();
+  const writes = serialWrites('the location choice');
+  const persist = writes.persist;
   let shopperLocation: ShopperLocation | undefined;
   // Set once the shopper chooses in this session, so a slow load cannot overwrite the choice.
   let locationTouched = false;
-  // Writes run one after another so the last choice is the one that stays stored.
-  let writes: Promise<void> = Promise.resolve();
-
-  const notify = (): void => {
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        console.error('[omnishelf] location listener failed', error);
-      }
-    }
-  };
-
-  const persist = (write: () => Promise<void>): Promise<void> => {
-    writes = writes.then(write).catch((error: unknown) => {
-      console.warn('[omnishelf] could not remember the location choice', error);
-    });
-    return writes;
-  };
 
   const isLocation = (value: unknown): value is ShopperLocation =>
     sanitizeShopperLocation(value) !== undefined;
@@ -121,24 +106,19 @@ export function createLocationService(
     get isShopperChoice() {
       return shopperLocation !== undefined;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) => listeners.add(listener),
     setLocation(location) {
       const clean = sanitizeShopperLocation(location);
       if (!clean) return Promise.reject(new TypeError('Invalid shopper location'));
       locationTouched = true;
-      if (sameLocation(clean, shopperLocation)) return writes;
+      if (sameLocation(clean, shopperLocation)) return writes.settled;
       shopperLocation = clean;
       notify();
       return persist(() => prefs.set(LOCATION_PREF_KEY, clean));
     },
     clearLocation() {
       locationTouched = true;
-      if (shopperLocation === undefined) return writes;
+      if (shopperLocation === undefined) return writes.settled;
       shopperLocation = undefined;
       notify();
       return persist(() => prefs.delete(LOCATION_PREF_KEY));

@@ -53,6 +53,9 @@ function storeQuery(location: ShopperLocation, radiusKm: number, limit: number):
     : { postalCode: location.postalCode, country: location.country, radiusKm, limit };
 }
 
+const storesKeyOf = (location: ShopperLocation, radiusKm: number, limit: number) =>
+  `${locationKey(location)}|r${radiusKm}|n${limit}`;
+
 function idsQuery(ids: string[], location: ShopperLocation): StoreIdsQuery {
   return location.kind === 'coords'
     ? { ids, near: { lat: location.lat, lng: location.lng } }
@@ -145,6 +148,20 @@ export function createStockService({ backend, swr, availability }: StockServiceD
     }
   };
 
+  const readStores = (
+    location: ShopperLocation,
+    radiusKm: number,
+    limit: number,
+    signal?: AbortSignal,
+    key = storesKeyOf(location, radiusKm, limit),
+  ) =>
+    swr.read<Store[]>(
+      'stores',
+      key,
+      (s) => backend.findStores(storeQuery(location, radiusKm, limit), { signal: s }),
+      { signal, check: isStores },
+    );
+
   const none: SwrResult<Availability | null> = {
     value: null,
     updatedAt: Number.POSITIVE_INFINITY,
@@ -176,21 +193,14 @@ export function createStockService({ backend, swr, availability }: StockServiceD
         const online = await readOnline(sku, signal, fresh);
         return join(online, none, (o) => combine(sku, [], [], o));
       }
-      const storesKey = `${locationKey(location)}|r${radiusKm}|n${limit}`;
+      const storesKey = storesKeyOf(location, radiusKm, limit);
       // Online stock is extra information: when it cannot be had, the store list still shows.
       const onlineRead = includeOnline
         ? readOnline(sku, signal, fresh).catch(() => none)
         : Promise.resolve(none);
       // A stale store list is good enough to ask for stock: stores move rarely. Its background
       // refresh updates the cache for the next view.
-      const found = (
-        await swr.read<Store[]>(
-          'stores',
-          storesKey,
-          (s) => backend.findStores(storeQuery(location, radiusKm, limit), { signal: s }),
-          { signal, check: isStores },
-        )
-      ).value;
+      const found = (await readStores(location, radiusKm, limit, signal, storesKey)).value;
       // The nearest `limit` stores, whatever the backend sent: a backend that ignores the limit
       // must not cost a request per 50 stores or a page of stores nobody asked for.
       const stores = nearest(found, limit);

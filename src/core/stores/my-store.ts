@@ -11,6 +11,7 @@ import type { Store } from '../api/types.js';
 import { StoreSchema } from '../api/schemas/stock.js';
 import type { PreferenceStore } from '../cache/types.js';
 import type { MessageChannelLike } from '../services/registry.js';
+import { createListeners, serialWrites } from '../listeners.js';
 
 export interface MyStoreService {
   /** Resolves once the remembered store is loaded. */
@@ -86,29 +87,14 @@ export interface MyStoreChoice {
 export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoice {
   const { prefs, channel } = options;
   const now = options.now ?? (() => Date.now());
-  const listeners = new Set<() => void>();
+  const listeners = createListeners('my-store');
+  const notify = () => listeners.notify();
+  const writes = serialWrites('the store choice');
+  const persist = writes.persist;
   let store: Store | undefined;
   let pendingId: string | undefined;
   let savedAt = 0;
   let touched = false;
-  let writes: Promise<void> = Promise.resolve();
-
-  const notify = (): void => {
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        console.error('[omnishelf] my-store listener failed', error);
-      }
-    }
-  };
-
-  const persist = (write: () => Promise<void>): Promise<void> => {
-    writes = writes.then(write).catch((error: unknown) => {
-      console.warn('[omnishelf] could not remember the store choice', error);
-    });
-    return writes;
-  };
 
   const save = (next: Store | undefined, at: number) =>
     persist(async () => {
@@ -167,12 +153,7 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
     get savedAt() {
       return savedAt;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) => listeners.add(listener),
     set(next) {
       if (next !== undefined && !isStore(next)) {
         return Promise.reject(new TypeError('Invalid store'));
@@ -188,7 +169,7 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
       return save(value, savedAt);
     },
     refresh(next) {
-      if (!isStore(next) || (next.id !== store?.id && next.id !== pendingId)) return writes;
+      if (!isStore(next) || (next.id !== store?.id && next.id !== pendingId)) return writes.settled;
       store = clean(next);
       pendingId = undefined;
       savedAt = now();
@@ -222,16 +203,8 @@ export function createMyStoreService(
   const { lookup } = options;
   let defaultStore: Store | undefined;
   let defaultLooked = false;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        console.error('[omnishelf] my-store listener failed', error);
-      }
-    }
-  };
+  const listeners = createListeners('my-store');
+  const notify = () => listeners.notify();
   let refreshing: string | undefined;
 
   /** Looks up details when they are missing or old; at most one lookup per id at a time. */
@@ -284,13 +257,13 @@ export function createMyStoreService(
       return choice.store !== undefined || choice.pendingId !== undefined;
     },
     subscribe(listener) {
-      listeners.add(listener);
+      const remove = listeners.add(listener);
       unsubscribe ??= choice.subscribe(() => {
         check();
         notify();
       });
       return () => {
-        listeners.delete(listener);
+        remove();
         if (listeners.size === 0) {
           unsubscribe?.();
           unsubscribe = undefined;

@@ -56,6 +56,18 @@ describe('createSwr', () => {
     expect(fetcher.calls).to.equal(1);
   });
 
+  it("serves this session's answers from memory, without reading IndexedDB again", async () => {
+    let gets = 0;
+    const counted: KeyValueCache = { ...cache, get: (...args) => (gets++, cache.get(...args)) };
+    const swr = createSwr(counted, { now });
+    const fetcher = counting(async () => 7);
+    await swr.read('availability', 'sku1', fetcher, { check: anyValue });
+    const second = await swr.read('availability', 'sku1', fetcher, { check: anyValue });
+    expect(second.value).to.equal(7);
+    expect(fetcher.calls).to.equal(1);
+    expect(gets).to.equal(1);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);

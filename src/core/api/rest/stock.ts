@@ -66,18 +66,24 @@ const StoresList = listOf('stores');
 const AvailabilityList = listOf('availability');
 
 /**
- * Splits `values` into groups of at most `max`, each short enough that `url(group)` stays within
- * the contract's URL length (a value too long on its own still gets a group of its own).
+ * Splits `values` into groups of at most `max`, each short enough that the URL made of the
+ * group stays within the contract's URL length: `base` is the URL's length without the values,
+ * each value adds its encoded length and a separator (a value too long on its own still gets a
+ * group of its own, and a request of its own).
  */
-function chunkByUrl<T>(values: readonly T[], max: number, url: (group: T[]) => string): T[][] {
-  const groups: T[][] = [];
-  let group: T[] = [];
+function chunkByUrl(values: readonly string[], max: number, base: number): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let length = base;
   for (const value of values) {
-    const next = [...group, value];
-    if (group.length > 0 && (next.length > max || url(next).length > MAX_URL_LENGTH)) {
+    const cost = encodeURIComponent(value).length + 3; // "%2C" between values
+    if (group.length > 0 && (group.length >= max || length + cost > MAX_URL_LENGTH)) {
       groups.push(group);
-      group = [value];
-    } else group = next;
+      group = [];
+      length = base;
+    }
+    group.push(value);
+    length += cost;
   }
   if (group.length > 0) groups.push(group);
   return groups;
@@ -152,17 +158,15 @@ export function restStock(
       const valid = unique(query.skus).filter(isValidSku);
       if (valid.length === 0) return [];
       const storeIds = query.storeIds?.length ? unique(query.storeIds) : [];
-      const stores = storeIds.length
-        ? chunkByUrl(storeIds, AVAILABILITY_MAX_STORES, (ids) =>
-            http.url('/availability', { skus: 'x', storeIds: ids.join(',') }),
-          )
-        : [undefined];
       const url = (skuChunk: string[], storeChunk: string[] | undefined) =>
         http.url('/availability', { skus: skuChunk.join(','), storeIds: storeChunk?.join(',') });
+      const stores = storeIds.length
+        ? chunkByUrl(storeIds, AVAILABILITY_MAX_STORES, url(['x'], []).length)
+        : [undefined];
       const records = await allChunks(
         options.signal,
         stores.flatMap((storeChunk) =>
-          chunkByUrl(valid, AVAILABILITY_MAX_SKUS, (skus) => url(skus, storeChunk)).map(
+          chunkByUrl(valid, AVAILABILITY_MAX_SKUS, url([], storeChunk).length).map(
             (skuChunk) => async (signal: AbortSignal) =>
               validItems(
                 AvailabilitySchema,
