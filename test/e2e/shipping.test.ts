@@ -134,6 +134,8 @@ describe('shipping estimator, end to end', () => {
     await tx.done;
     db.close();
     faults.setFaults({ offline: true });
+    // Another page view: a new service (another timeout is another instance), same database.
+    configure({ timeoutMs: 7000 });
     const el = await fixture<OmniShippingEstimator>(
       html`<omni-shipping-estimator></omni-shipping-estimator>`,
     );
