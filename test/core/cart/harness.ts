@@ -129,6 +129,9 @@ export interface ServerEvent {
   ops?: CartOp[];
   sourceLines?: Cart['lines'];
   strategy?: MergeStrategy;
+  /** The cart's lines before and after. */
+  before: Cart['lines'];
+  after: Cart['lines'];
 }
 
 export const etagOf = (cart: Cart) => `"${cart.id}.v${cart.version}"`;
@@ -196,6 +199,8 @@ export class FakeCartServer {
       cartId: id,
       key: options.idempotencyKey,
       ops: structuredClone(ops),
+      before: structuredClone(current.lines),
+      after: structuredClone(cart.lines),
     });
     return this.respond(cart);
   }
@@ -209,11 +214,18 @@ export class FakeCartServer {
   }
 
   mergeCarts(id: string, source: string, strategy: MergeStrategy): CartResponse {
-    const before = this.db.getCart(id).version;
+    const target = this.db.getCart(id);
     const sourceLines = structuredClone(this.db.getCart(source).lines);
     const cart = this.db.merge(id, source, strategy);
-    if (cart.version !== before) {
-      this.log.push({ kind: 'merge', cartId: id, sourceLines, strategy });
+    if (cart.version !== target.version) {
+      this.log.push({
+        kind: 'merge',
+        cartId: id,
+        sourceLines,
+        strategy,
+        before: target.lines,
+        after: structuredClone(cart.lines),
+      });
     }
     return this.respond(cart);
   }
