@@ -76,12 +76,14 @@ export function restCart(http: Http): CartCapability {
       strategy: MergeStrategy,
       options: RequestOptions = {},
     ) {
+      // Not retried: a merge has no idempotency key. Servers should answer a repeated merge with
+      // the target as it is (the contract says so), but a client cannot count on it.
       return cartResponse(
         await http.postJson(
           `${http.url(cartId(id))}/merge`,
           { sourceCartId, strategy },
           CartSchema,
-          options,
+          { ...options, retries: 0 },
         ),
       );
     },
