@@ -57,7 +57,7 @@ export class OmniCartButton extends OmniElement {
         display: inline-flex;
         align-items: center;
         justify-content: center;
-        min-inline-size: 3ch;
+        min-inline-size: 3.5ch;
         block-size: 1.5em;
         padding-inline: 0.35em;
         border-radius: 999px;

@@ -43,7 +43,7 @@ export class OmniCartCount extends OmniElement {
         align-items: center;
         justify-content: center;
         box-sizing: content-box;
-        min-inline-size: 3ch;
+        min-inline-size: 3.5ch;
         block-size: var(--omni-cart-count-size, 1.5em);
         padding-inline: 0.35em;
         border-radius: 999px;
