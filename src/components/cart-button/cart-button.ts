@@ -27,6 +27,8 @@ import { OmniElement } from '../base/omni-element.js';
  *
  * @csspart base - The wrapper (carries `dir` and `lang`).
  * @csspart button - The button.
+ * @csspart label - The button's visible label (hide it for an icon-and-count button; the count
+ *   still names the button for screen readers).
  * @csspart count - The count badge on the button.
  * @csspart drawer - The dialog.
  * @csspart drawer-header - The drawer's heading row.
@@ -233,7 +235,7 @@ export class OmniCartButton extends OmniElement {
           <circle cx="9.5" cy="19" r="1.5" />
           <circle cx="17" cy="19" r="1.5" />
         </svg>
-        <slot>${msg('Cart', { id: 'cart.button' })}</slot>
+        <span part="label"><slot>${msg('Cart', { id: 'cart.button' })}</slot></span>
         <span part="count" class="count" aria-hidden="true"
           >${count > 99 ? `${formatNumber(99, locale)}+` : n}</span
         >

@@ -32,9 +32,6 @@ export const styles = [
       color: var(--_omni-muted);
     }
 
-    .status:empty {
-      display: none;
-    }
 
     .status::before {
       content: '';
@@ -43,6 +40,15 @@ export const styles = [
       block-size: 0.6em;
       border-radius: 50%;
       background: currentColor;
+    }
+
+    /* Stays in the page (a live region), without its dot, when there is nothing to say. */
+    .status--idle::before {
+      content: none;
+    }
+
+    .status--idle {
+      margin-block-end: calc(var(--_omni-space) * -2);
     }
 
     .status--offline,
@@ -285,14 +291,6 @@ export const styles = [
       font-family: ui-monospace, monospace;
       font-size: 1.25em;
       letter-spacing: 0.15em;
-    }
-
-    .base--drawer h2 {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
     }
   `,
 ];

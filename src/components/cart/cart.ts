@@ -271,6 +271,7 @@ export class OmniCart extends OmniElement {
   protected override render(): TemplateResult {
     const view = this.view;
     const drawer = this.variant === 'drawer';
+    const status = this.statusText(view);
     return html`<div
       part="base"
       class="base ${drawer ? 'base--drawer' : ''}"
@@ -281,11 +282,10 @@ export class OmniCart extends OmniElement {
       ${drawer ? nothing : html`<h2 part="heading" tabindex="-1">${msg('Your cart', { id: 'cart.title' })}</h2>`}
       <p
         part="status"
-        class="status status--${view?.status ?? 'loading'}"
+        class="status status--${status ? (view?.status ?? 'loading') : 'idle'}"
         role="status"
-        tabindex="-1"
       >
-        ${this.statusText(view)}
+        ${status}
       </p>
       ${view ? this.renderCart(view) : nothing}
     </div>`;
