@@ -37,6 +37,10 @@ import { OmniElement } from '../base/omni-element.js';
  *
  * @tag omni-add-to-cart
  *
+ * @event {OmniCartChangeEvent} omni-cart-change - The cart's lines changed (once per page, from the first cart element connected; see `<omni-cart>`).
+ * @event {OmniCartSyncEvent} omni-cart-sync - Pending changes or sync state changed; `event.pending`, `event.status`.
+ * @event {OmniCartConflictEvent} omni-cart-conflict - A price changed, a change was dropped, the cart was restored, or a choice is needed; `event.kind`.
+ *
  * @csspart base - The wrapper (carries `dir` and `lang`).
  * @csspart choice - The delivery / pickup choice (a radio group).
  * @csspart option - One choice.
@@ -118,10 +122,12 @@ export class OmniAddToCart extends OmniElement {
     `,
   ];
 
+  /** The configuration (from `<omni-provider>` or the page). */
   @consume({ context: configContext, subscribe: true })
   @property({ attribute: false })
   config?: OmniConfig;
 
+  /** The cart (from `<omni-provider>` or the page). */
   @consume({ context: cartContext, subscribe: true })
   @property({ attribute: false })
   cart?: CartStore;
@@ -131,6 +137,7 @@ export class OmniAddToCart extends OmniElement {
   @property({ attribute: false })
   stock?: StockService;
 
+  /** The shopper's location, for nearby stores (optional). */
   @consume({ context: locationServiceContext, subscribe: true })
   @property({ attribute: false })
   location?: LocationService;

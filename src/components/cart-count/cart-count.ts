@@ -18,6 +18,10 @@ import { OmniElement } from '../base/omni-element.js';
  *
  * @tag omni-cart-count
  *
+ * @event {OmniCartChangeEvent} omni-cart-change - The cart's lines changed (once per page, from the first cart element connected; see `<omni-cart>`).
+ * @event {OmniCartSyncEvent} omni-cart-sync - Pending changes or sync state changed; `event.pending`, `event.status`.
+ * @event {OmniCartConflictEvent} omni-cart-conflict - A price changed, a change was dropped, the cart was restored, or a choice is needed; `event.kind`.
+ *
  * @csspart base - The badge (carries `dir` and `lang`).
  *
  * @cssproperty [--omni-cart-count-background=var(--omni-color-accent)] - Badge background.
@@ -61,10 +65,12 @@ export class OmniCartCount extends OmniElement {
     `,
   ];
 
+  /** The configuration (from `<omni-provider>` or the page). */
   @consume({ context: configContext, subscribe: true })
   @property({ attribute: false })
   config?: OmniConfig;
 
+  /** The cart (from `<omni-provider>` or the page). */
   @consume({ context: cartContext, subscribe: true })
   @property({ attribute: false })
   cart?: CartStore;

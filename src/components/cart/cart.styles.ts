@@ -32,7 +32,6 @@ export const styles = [
       color: var(--_omni-muted);
     }
 
-
     .status::before {
       content: '';
       flex: none;

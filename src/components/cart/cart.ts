@@ -102,6 +102,7 @@ const fulfillmentValue = (f: Fulfillment) => (f.type === 'ship' ? 'ship' : `pick
 export class OmniCart extends OmniElement {
   static override styles = styles;
 
+  /** The configuration (from `<omni-provider>` or the page): `checkoutUrl`, locale, stores. */
   @consume({ context: configContext, subscribe: true })
   @property({ attribute: false })
   config?: OmniConfig;
@@ -116,10 +117,12 @@ export class OmniCart extends OmniElement {
   @property({ attribute: false })
   stock?: StockService;
 
+  /** The shopper's location, for nearby stores (optional). */
   @consume({ context: locationServiceContext, subscribe: true })
   @property({ attribute: false })
   location?: LocationService;
 
+  /** "My store", named in pickup choices (optional). */
   @consume({ context: myStoreContext, subscribe: true })
   @property({ attribute: false })
   myStore?: MyStoreService;
