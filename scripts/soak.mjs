@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The cart's model-based property (test/core/cart/cart-model-check.ts) at soak strength, in Node:
-// `npm run soak` runs it 10,000 times (or `npm run soak -- RUNS [SEED]`) and prints the count.
+// `npm run soak` runs it 10,000 times (or `npm run soak -- RUNS [SEED]`) and prints the count;
+// `npm test` runs it 1,000 times this way after the browser suite.
 // The TypeScript is bundled with esbuild (Vite's) into a temporary file first; the property needs
 // no DOM (virtual time, in-memory server and storage).
 import { mkdtempSync, rmSync } from 'node:fs';
