@@ -157,9 +157,9 @@ export const styles = [
       border-block-start: var(--omni-cart-divider, 1px solid var(--_omni-border));
     }
 
-    .item--pending .title::after {
-      content: ' •';
-      color: var(--_omni-muted);
+    /* A line waiting for the server (the status line says so in words). */
+    .item--pending .price {
+      font-style: italic;
     }
 
     .title {
