@@ -57,6 +57,13 @@ export const PAGES = {
     html: page(`<omni-pickup-selector sku="${SKU}"></omni-pickup-selector>`),
     base: 'stock-checker',
   },
+  cart: {
+    html: page(
+      `<omni-cart-button></omni-cart-button><omni-cart-count></omni-cart-count>` +
+        `<omni-add-to-cart sku="${SKU}"></omni-add-to-cart><omni-cart></omni-cart>`,
+    ),
+    base: 'stock-checker',
+  },
   'stock-checker-ar': {
     html: page(`<omni-stock-checker sku="${SKU}"></omni-stock-checker>`, { locale: 'ar' }),
     base: 'stock-checker',
