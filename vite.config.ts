@@ -167,16 +167,19 @@ const singleFile = process.env.OMNI_SINGLE_FILE === '1';
 
 /**
  * Groups modules into few chunks, so that a page fetches few files (each file is compressed on
- * its own; fewer files compress better and cost fewer requests), without making any page load
- * code it does not use:
+ * its own; fewer files compress better and cost fewer requests), while the most common page, one
+ * with stock badges, loads nothing it does not use:
  * - `shared`: the foundation every element loads (Lit and its helpers, the page host and its
  *   configuration: what the `<omni-provider>` chunk reaches and some other element does too);
- * - `<folder>`: what only the elements of one component folder use, statically from the folder's
- *   chunk entry (`index.ts`); its lazily loaded views (the stock checker's full view) import it;
- * - everything else (code two widgets share, such as stores and stock, or the location controls
- *   of the full checker and the pickup selector) is grouped by Rollup by the set of chunk entries
- *   that use it, so a badge never loads what only full widgets need.
+ * - `stock-core`: what the stock checker's chunk needs and other widgets use too (stores, stock,
+ *   the REST transport, storage, Valibot, idb ...);
+ * - `cart-core`: what only the cart's elements share; `widgets-core`: what several other widgets
+ *   share (the location controls, zoned time, the page clock, money ...), which badges never load;
+ * - `<folder>`: what only one component folder's elements use, from its chunk entry (`index.ts`);
+ *   lazily loaded views (the stock checker's full view) and translations keep chunks of their own.
  */
+const CART_FOLDERS = new Set(['cart', 'cart-button', 'cart-count', 'add-to-cart']);
+
 function chunkGroups(): (
   id: string,
   meta: { getModuleInfo(id: string): ModuleInfo | null },
@@ -214,9 +217,11 @@ function chunkGroups(): (
     const users = entries(id);
     if (users.size > 1 && users.has('provider')) return 'shared';
     const folders = new Set([...users].map(folderOf));
-    // Used by several widgets: a chunk per set of users, so that each page loads only the sets of
-    // the widgets on it (named after them: "stock-checker+pickup-selector").
-    if (folders.size > 1) return [...users].sort().join('+').replaceAll(':view', '-view');
+    if (folders.size > 1) {
+      if (users.has('stock-checker')) return 'stock-core';
+      if ([...folders].every((f) => CART_FOLDERS.has(f))) return 'cart-core';
+      return 'widgets-core';
+    }
     const [folder] = folders;
     const info = getModuleInfo(id);
     const loadedLazily = (info?.dynamicImporters ?? []).some((d) => !d.includes('/src/loader.ts'));
@@ -266,6 +271,9 @@ export default defineConfig(({ command }) => ({
         entryFileNames: 'omnishelf.js',
         inlineDynamicImports: singleFile,
         manualChunks: singleFile ? undefined : chunkGroups(),
+        // Tiny groups (a few helpers two widgets share) go into a bigger chunk rather than cost a
+        // request and a compression window of their own.
+        experimentalMinChunkSize: Number(process.env.OMNI_MIN_CHUNK ?? 0),
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('/i18n/locales/')
             ? 'locales/[name]-[hash].js'

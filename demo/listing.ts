@@ -49,7 +49,13 @@ for (const product of PRODUCTS) {
   badge.setAttribute('variant', 'badge');
   badge.setAttribute('sku', product.variants[0]!.sku);
 
-  tile.append(image, category, title, price, badge);
+  const add = document.createElement('omni-add-to-cart');
+  add.setAttribute('variant', 'compact');
+  add.setAttribute('sku', product.variants[0]!.sku);
+  add.setAttribute('item-title', product.title);
+  add.setAttribute('price', product.price.amount);
+
+  tile.append(image, category, title, price, badge, add);
   list.append(tile);
 }
 

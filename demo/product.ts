@@ -3,6 +3,7 @@
  * the stock checker's `sku`, as a merchant's own variant picker would.
  */
 import type { OmniPickupSelector } from '../src/components/pickup-selector/pickup-selector.js';
+import type { OmniAddToCart } from '../src/components/add-to-cart/add-to-cart.js';
 import type { OmniShippingEstimator } from '../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniStockChecker } from '../src/components/stock-checker/stock-checker.js';
 import { PRODUCTS } from '../src/mocks/data/products.js';
@@ -25,6 +26,8 @@ const product = found ?? PRODUCTS[0]!;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const checker = $<OmniStockChecker>('checker');
 const pickup = $<OmniPickupSelector>('pickup');
+const addToCart = $<OmniAddToCart>('add-to-cart');
+addToCart.setAttribute('price', product.price.amount);
 const estimator = $<OmniShippingEstimator>('estimator');
 // Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price (as an
 // attribute, before it upgrades, so that dist/omnishelf.css reserves the free-delivery line).
@@ -53,6 +56,10 @@ function selectVariant(sku: string): void {
   checker.sku = sku;
   pickup.sku = sku;
   $<HTMLAnchorElement>('checkout-link').search = `?skus=${encodeURIComponent(sku)}`;
+  const label = product.variants.find((v) => v.sku === sku)?.label;
+  addToCart.sku = sku;
+  addToCart.itemTitle =
+    product.variants.length > 1 && label ? `${product.title} (${label})` : product.title;
   estimator.sku = sku;
   const url = new URL(location.href);
   url.searchParams.set('id', product.id);

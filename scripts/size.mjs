@@ -57,6 +57,13 @@ export const PAGES = {
     html: page(`<omni-pickup-selector sku="${SKU}"></omni-pickup-selector>`),
     base: 'stock-checker',
   },
+  cart: {
+    html: page(
+      `<omni-cart-button></omni-cart-button><omni-cart-count></omni-cart-count>` +
+        `<omni-add-to-cart sku="${SKU}"></omni-add-to-cart><omni-cart></omni-cart>`,
+    ),
+    base: 'stock-checker',
+  },
   'shipping-estimator': {
     html: page(`<omni-shipping-estimator sku="${SKU}"></omni-shipping-estimator>`),
     base: 'stock-checker',

@@ -9,6 +9,7 @@
  * does. Loading the loader twice (or two versions) is harmless: the second is ignored with one
  * console warning naming both, and loads nothing (so Lit's Trusted Types policy is created once).
  */
+import type { CartStore } from './core/cart/store.js';
 import type { ConfigureOptions } from './core/config.js';
 
 /**
@@ -52,6 +53,10 @@ const ELEMENTS: Record<string, Load> = {
   'omni-provider': () => import('./components/provider/index.js'),
   'omni-stock-checker': () => import('./components/stock-checker/index.js'),
   'omni-pickup-selector': () => import('./components/pickup-selector/index.js'),
+  'omni-add-to-cart': () => import('./components/add-to-cart/index.js'),
+  'omni-cart': () => import('./components/cart/index.js'),
+  'omni-cart-button': () => import('./components/cart-button/index.js'),
+  'omni-cart-count': () => import('./components/cart-count/index.js'),
   'omni-shipping-estimator': () => import('./components/shipping-estimator/index.js'),
 };
 
@@ -169,6 +174,20 @@ export function configure(options: ConfigureOptions): void {
   const page = global[PAGE];
   if (page) page.configure(options);
   else (global[QUEUE] ??= []).push(options);
+}
+
+/**
+ * The page's cart, the one the cart elements show, for the merchant's own code: after sign-in
+ * `attachCustomer({ cartId, strategy })`, after checkout `completeCheckout(cartId)`, or `add()`.
+ *
+ * ```js
+ * const cart = await omnishelf.cart();
+ * await cart.attachCustomer({ cartId: savedCartId, strategy: 'ask' });
+ * ```
+ */
+export async function cart(): Promise<CartStore> {
+  const { pageCart } = await import('./components/provider/cart-api.js');
+  return pageCart();
 }
 
 export { VERSION as version };

@@ -43,6 +43,16 @@ export interface OmniConfig {
   retries: number;
   /** IndexedDB database name. */
   cacheName: string;
+  /**
+   * The merchant's checkout page for `<omni-cart>`'s checkout link: http(s) or relative; `{cartId}`
+   * is replaced by the cart id, else `cartId=<id>` is added to the query.
+   */
+  checkoutUrl?: string;
+  /**
+   * The origin whose `postMessage({ type: 'omnishelf:checkout-complete', cartId })` clears the
+   * cart (a checkout in a popup or frame). Default: the origin of `checkoutUrl`.
+   */
+  checkoutOrigin?: string;
 }
 
 export interface ConfigureOptions extends Partial<OmniConfig> {
@@ -100,6 +110,26 @@ function positive(value: unknown, min = 0): number | undefined {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * An http(s) URL, or one relative to the page (never `javascript:` or `data:`); with `origin`, an
+ * absolute URL reduced to its origin.
+ */
+function webUrl(value: unknown, origin = false): string | undefined {
+  const raw = text(value);
+  if (!raw || raw.length > 2000 || /[\s\\]/.test(raw)) return undefined;
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  if (origin) {
+    if (scheme !== 'http' && scheme !== 'https') return undefined;
+    try {
+      return new URL(raw).origin;
+    } catch {
+      return undefined;
+    }
+  }
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined;
+  return raw.startsWith('//') ? undefined : raw;
 }
 
 function parseLocation(value: unknown): ShopperLocation | undefined {
@@ -183,6 +213,10 @@ export function sanitizeConfig(input: unknown): Partial<OmniConfig> {
   if (retries !== undefined) out.retries = Math.min(10, Math.floor(retries));
   const cacheName = text(input.cacheName);
   if (cacheName) out.cacheName = cacheName;
+  const checkoutUrl = webUrl(input.checkoutUrl);
+  if (checkoutUrl) out.checkoutUrl = checkoutUrl;
+  const checkoutOrigin = webUrl(input.checkoutOrigin, true);
+  if (checkoutOrigin) out.checkoutOrigin = checkoutOrigin;
   const ignored = Object.keys(input).filter(
     (key) => input[key] != null && key !== 'backend' && !(key in out),
   );

@@ -4,6 +4,7 @@
  * `services/` (`defineService`); providers answer a key with the definition registered for it.
  */
 import { createContext } from '@lit/context';
+import type { CartStore } from './cart/store.js';
 import type { OmniConfig } from './config.js';
 import type { LocationService } from './geo/location.js';
 import type { PickupService } from './pickup/pickup-service.js';
@@ -12,6 +13,7 @@ import type { StockService } from './stock/types.js';
 import type { MyStoreService } from './stores/my-store.js';
 import type { Clock } from './time/clock.js';
 
+export type { CartStore } from './cart/store.js';
 export type { OmniConfig } from './config.js';
 export type { LocationService } from './geo/location.js';
 export type { PickupHold, PickupLine, PickupService } from './pickup/pickup-service.js';
@@ -28,6 +30,7 @@ export const locationServiceContext = createContext<LocationService>(
 export const myStoreContext = createContext<MyStoreService>(Symbol.for('omnishelf:my-store'));
 export const clockContext = createContext<Clock>(Symbol.for('omnishelf:clock'));
 export const pickupServiceContext = createContext<PickupService>(Symbol.for('omnishelf:pickup'));
+export const cartContext = createContext<CartStore>(Symbol.for('omnishelf:cart'));
 export const shippingServiceContext = createContext<ShippingService>(
   Symbol.for('omnishelf:shipping'),
 );

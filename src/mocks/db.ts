@@ -98,6 +98,11 @@ export interface DemoDb {
   idempotency: Map<string, StoredResult>;
   /** Keyed by code. */
   handoffs: Map<string, StoredHandoff>;
+  /**
+   * Merges done, keyed by `${targetId}|${sourceId}|${strategy}`: a repeat (a client retrying a
+   * merge whose answer it never got) returns the target as it is instead of merging again.
+   */
+  merges: Set<string>;
   /** Back to the seeded state: fresh stock, no carts, reservations, notifications or codes. */
   reset(): void;
 
@@ -292,6 +297,7 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
     notifications: [],
     idempotency: new Map(),
     handoffs: new Map(),
+    merges: new Set(),
 
     reset() {
       db.stores = structuredClone(STORES) as Store[];
@@ -301,6 +307,7 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
       db.notifications.length = 0;
       db.idempotency.clear();
       db.handoffs.clear();
+      db.merges.clear();
     },
 
     findStore(id) {
@@ -421,7 +428,9 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
       }
       const target = requireCart(targetId);
       const source = requireCart(sourceId);
-      if (strategy === 'keep') return structuredClone(target);
+      const done = `${targetId}|${sourceId}|${strategy}`;
+      if (strategy === 'keep' || db.merges.has(done)) return structuredClone(target);
+      db.merges.add(done);
       const lines = strategy === 'replace' ? [] : structuredClone(target.lines);
       for (const line of source.lines) addTo(lines, line.sku, line.qty, line.fulfillment);
       return commit(target, lines);

@@ -24,7 +24,13 @@ import {
   type PreferenceStore,
   type RecordChange,
   type RecordStore,
+  type RecordUpdate,
 } from './types.js';
+
+/** Wraps what a caller's function threw, so that it is rethrown instead of read as a failure. */
+class CallerError {
+  constructor(readonly error: unknown) {}
+}
 
 /** Current schema version; `upgrade` migrates any older database to it. */
 export const DB_VERSION = 3;
@@ -248,6 +254,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
         throw error;
       }
     } catch (error) {
+      if (error instanceof CallerError) throw error.error;
       if (errorName(error) === 'DataCloneError') throw error;
       return onMemory(await fallBack(error));
     }
@@ -453,30 +460,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       );
     },
     list<T>(prefix: string, check: Check<T>, onInvalid?: (key: string, value: unknown) => void) {
-      return run(
-        async (db) => {
-          const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-          const tx = db.transaction('records', 'readwrite');
-          const out: { key: string; value: T }[] = [];
-          const invalid: { key: string; value: unknown }[] = [];
-          const walk = async () => {
-            let cursor = await tx.store.openCursor(range);
-            while (cursor) {
-              const value: unknown = cursor.value;
-              if (check(value)) out.push({ key: String(cursor.key), value });
-              else {
-                invalid.push({ key: String(cursor.key), value });
-                await cursor.delete();
-              }
-              cursor = await cursor.continue();
-            }
-          };
-          await Promise.all([walk(), tx.done]);
-          for (const { key, value } of invalid) onInvalid?.(key, value);
-          return out;
-        },
-        (m) => m.records.list<T>(prefix, check, onInvalid),
-      );
+      return records.update(prefix, check, (found) => ({ changes: [], result: found }), onInvalid);
     },
     write(changes: readonly RecordChange[]) {
       return run(
@@ -503,6 +487,61 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
           await Promise.all([apply(), tx.done]);
         },
         (m) => m.records.write(changes),
+        true,
+      );
+    },
+    update<T, R>(
+      prefix: string,
+      check: Check<T>,
+      decide: (found: { key: string; value: T }[]) => RecordUpdate<R>,
+      onInvalid?: (key: string, value: unknown) => void,
+    ) {
+      return run(
+        async (db) => {
+          const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+          const tx = db.transaction('records', 'readwrite');
+          const invalid: { key: string; value: unknown }[] = [];
+          // Read, decide and write without awaiting anything but this transaction's requests,
+          // so that it stays open (and other tabs' writes wait) until the changes are in.
+          const work = async (): Promise<R> => {
+            const found: { key: string; value: T }[] = [];
+            let cursor = await tx.store.openCursor(range);
+            while (cursor) {
+              const value: unknown = cursor.value;
+              if (check(value)) found.push({ key: String(cursor.key), value });
+              else {
+                invalid.push({ key: String(cursor.key), value });
+                await cursor.delete();
+              }
+              cursor = await cursor.continue();
+            }
+            let outcome: RecordUpdate<R>;
+            try {
+              outcome = decide(found);
+            } catch (error) {
+              tx.abort();
+              throw new CallerError(error);
+            }
+            if (outcome.changes.length > 0) {
+              try {
+                beforeWrite?.('records');
+              } catch (error) {
+                tx.abort();
+                throw error;
+              }
+            }
+            for (const change of outcome.changes) {
+              if ('put' in change) await tx.store.put(change.value, change.put);
+              else await tx.store.delete(change.delete);
+            }
+            return outcome.result;
+          };
+          const [result] = await Promise.all([work(), tx.done.catch(() => undefined)]);
+          await tx.done;
+          for (const { key, value } of invalid) onInvalid?.(key, value);
+          return result;
+        },
+        (m) => m.records.update<T, R>(prefix, check, decide, onInvalid),
         true,
       );
     },

@@ -14,6 +14,7 @@ import {
   type PreferenceStore,
   type RecordChange,
   type RecordStore,
+  type RecordUpdate,
 } from './types.js';
 
 export { DEFAULT_MAX_ENTRIES } from './types.js';
@@ -103,29 +104,52 @@ export function createMemoryStorage(options: StorageLimits = {}): Storage {
     async get<T>(key: string, check: Check<T>) {
       return read(records, key, check);
     },
-    async list<T>(prefix: string, check: Check<T>, onInvalid?: (k: string, v: unknown) => void) {
-      const out: { key: string; value: T }[] = [];
-      for (const key of [...records.keys()].filter((k) => k.startsWith(prefix)).sort()) {
-        const value = structuredClone(records.get(key));
-        if (check(value)) out.push({ key, value });
-        else {
-          records.delete(key);
-          onInvalid?.(key, value);
-        }
-      }
-      return out;
+    list<T>(prefix: string, check: Check<T>, onInvalid?: (k: string, v: unknown) => void) {
+      return Promise.resolve().then(() => listNow(prefix, check, onInvalid));
     },
     async write(changes: readonly RecordChange[]) {
-      // Clone everything first, so that a value that cannot be cloned changes nothing.
-      const staged = changes.map((change) =>
-        'put' in change ? { ...change, value: structuredClone(change.value) } : change,
-      );
-      for (const change of staged) {
-        if ('put' in change) records.set(change.put, change.value);
-        else records.delete(change.delete);
-      }
+      writeNow(changes);
+    },
+    async update<T, R>(
+      prefix: string,
+      check: Check<T>,
+      decide: (records: { key: string; value: T }[]) => RecordUpdate<R>,
+      onInvalid?: (key: string, value: unknown) => void,
+    ) {
+      // Synchronous from the read to the write: nothing else runs in between.
+      const { changes, result } = decide(listNow(prefix, check, onInvalid));
+      writeNow(changes);
+      return result;
     },
   };
+
+  function listNow<T>(
+    prefix: string,
+    check: Check<T>,
+    onInvalid?: (k: string, v: unknown) => void,
+  ): { key: string; value: T }[] {
+    const out: { key: string; value: T }[] = [];
+    for (const key of [...records.keys()].filter((k) => k.startsWith(prefix)).sort()) {
+      const value = structuredClone(records.get(key));
+      if (check(value)) out.push({ key, value });
+      else {
+        records.delete(key);
+        onInvalid?.(key, value);
+      }
+    }
+    return out;
+  }
+
+  function writeNow(changes: readonly RecordChange[]): void {
+    // Clone everything first, so that a value that cannot be cloned changes nothing.
+    const staged = changes.map((change) =>
+      'put' in change ? { ...change, value: structuredClone(change.value) } : change,
+    );
+    for (const change of staged) {
+      if ('put' in change) records.set(change.put, change.value);
+      else records.delete(change.delete);
+    }
+  }
 
   return { cache, prefs: preferences, records: recordStore };
 }

@@ -33,6 +33,8 @@ export interface ReadOptions<T> {
    * is served as stale while the answer comes, and stays, labelled, if it does not.
    */
   force?: boolean;
+  /** Ask the network and wait for it, ignoring what the cache holds (it is known to be wrong). */
+  skipCache?: boolean;
 }
 
 /** Reads through the cache with stale-while-revalidate. */
@@ -147,7 +149,7 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       kind: CacheKind,
       key: string,
       fetcher: (signal?: AbortSignal) => Promise<T>,
-      { signal, check, force = false }: ReadOptions<T>,
+      { signal, check, force = false, skipCache = false }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
       const id = `${kind}:${key}`;
@@ -155,8 +157,9 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
         const known = recent.get(id) as CacheEntry<T> | undefined;
         return known && check(known.value) ? known : undefined;
       };
-      let entry = inMemory();
-      if (!entry) {
+      if (skipCache) recent.delete(id);
+      let entry = skipCache ? undefined : inMemory();
+      if (!entry && !skipCache) {
         const stored = await cache.get<T>(kind, key, check).catch(() => undefined);
         // A request may have answered while IndexedDB was being read: its answer is newer.
         entry = inMemory() ?? stored;

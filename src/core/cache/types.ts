@@ -50,6 +50,14 @@ export interface PreferenceStore {
 /** One change of `RecordStore.write`. */
 export type RecordChange = { put: string; value: unknown } | { delete: string };
 
+/** What the `decide` function of `RecordStore.update` returns. */
+export interface RecordUpdate<R> {
+  /** Applied in the same transaction as the read. */
+  changes: readonly RecordChange[];
+  /** Returned by `update`. */
+  result: R;
+}
+
 /** Records whose loss is never silent (the cart and its outbox). */
 export interface RecordStore {
   /** False once records live in memory only: they will not survive a reload. */
@@ -72,6 +80,19 @@ export interface RecordStore {
   ): Promise<{ key: string; value: T }[]>;
   /** Applies puts and deletes together: all of them or none (one transaction). */
   write(changes: readonly RecordChange[]): Promise<void>;
+  /**
+   * Reads every record under `prefix` (as `list` does, invalid ones deleted and reported) and
+   * applies the changes `decide` returns, in the same transaction: no write of another tab comes
+   * between the read and the write, so this is a compare-and-set across tabs (the cart's outbox
+   * is sealed into a batch exactly once, whichever tabs try). `decide` runs synchronously and
+   * must not wait for anything; what it throws rejects `update` and changes nothing.
+   */
+  update<T, R>(
+    prefix: string,
+    check: Check<T>,
+    decide: (records: { key: string; value: T }[]) => RecordUpdate<R>,
+    onInvalid?: (key: string, value: unknown) => void,
+  ): Promise<R>;
 }
 
 /** Milliseconds a cached value counts as fresh. */

@@ -5,7 +5,7 @@
  *
  * - Slots: read through stale-while-revalidate (cache kind 'slots', one minute); a cached list
  *   that fails validation is a miss. Capacity changes quickly, so a stale list is only returned
- *   when the network cannot answer (marked `stale`); `fresh` skips the cache (after a 409).
+ *   when the network cannot answer (marked `stale`); `fresh` skips the cache (after a 409: the capacity it holds is known to be wrong).
  * - Holds: `hold` is never retried or aborted (a hold the shopper no longer wants is released by
  *   the caller once it arrives). `release` never rejects: a release that fails for a reason that
  *   may pass (offline, timeout, 5xx, 429) is remembered and tried again with the next call of
@@ -122,12 +122,11 @@ export function createPickupService({
       ]
         .map((part) => encodeURIComponent(String(part)))
         .join('|');
-      if (fresh) await cache.delete('slots', key).catch(() => undefined);
       const result = await swr.read(
         'slots',
         key,
         async (s) => validSlots(await backend.getPickupSlots(query, { signal: s })),
-        { signal, check: isSlots },
+        { signal, check: isSlots, skipCache: fresh },
       );
       const { revalidation, ...shown } = result;
       if (!revalidation) return shown;

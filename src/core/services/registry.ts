@@ -23,12 +23,42 @@ export interface Platform {
   };
   /** Opens a channel to the page's other tabs (`BroadcastChannel`), when the browser has one. */
   channel?(name: string): MessageChannelLike | undefined;
+  /** Web Locks (`navigator.locks`), where the browser has them (secure contexts). */
+  locks?: LockManagerLike;
+  /** The page's lifecycle and network state (the cart syncs on them). */
+  lifecycle?: PageLifecycle;
+  /** Messages posted to this window by other windows (`postMessage`), with their origin. */
+  messages?: WindowMessages;
+}
+
+/** The part of `navigator.locks` services use: an exclusive lock held while `callback` runs. */
+export interface LockManagerLike {
+  request(name: string, callback: () => Promise<void>): Promise<unknown>;
+}
+
+/**
+ * What happens to the page: `pagehide` (it is going away, perhaps for good), `hidden`, `resume`
+ * (visible or focused again, or back from the back/forward cache), `online` and `offline`.
+ */
+export type PageEvent = 'pagehide' | 'hidden' | 'resume' | 'online' | 'offline';
+
+export interface PageLifecycle {
+  /** False when the browser knows it is offline (`navigator.onLine`). */
+  readonly online: boolean;
+  subscribe(listener: (event: PageEvent) => void): () => void;
+}
+
+export interface WindowMessages {
+  /** This page's own origin. */
+  readonly origin: string;
+  subscribe(listener: (data: unknown, origin: string) => void): () => void;
 }
 
 /** The part of `BroadcastChannel` services use. */
 export interface MessageChannelLike {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  removeEventListener?(type: 'message', listener: (event: { data: unknown }) => void): void;
   close(): void;
 }
 

@@ -155,6 +155,8 @@ describe('core/pickup pickup service', () => {
       );
       await cache.set('slots', key, [{ id: 's1', start: 'x' }], now);
       backend.slotAnswers.push(async () => [slot('s2', 60)]);
+      // A later page (this one keeps the answers it had in memory) reads the stored list.
+      service = createPickupService({ backend, cache, now: () => now });
       expect((await service.slots(QUERY)).value.map((s) => s.id)).to.deep.equal(['s2']);
     });
 

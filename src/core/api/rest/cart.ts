@@ -76,8 +76,8 @@ export function restCart(http: Http): CartCapability {
       strategy: MergeStrategy,
       options: RequestOptions = {},
     ) {
-      // Not retried: the request carries no idempotency key, and a `combine` that was applied
-      // before its answer got lost would add the source's lines a second time.
+      // Not retried: a merge has no idempotency key. Servers should answer a repeated merge with
+      // the target as it is (the contract says so), but a client cannot count on it.
       return cartResponse(
         await http.postJson(
           `${http.url(cartId(id))}/merge`,

@@ -1,0 +1,102 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/cart-button/cart-button.js';
+import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
+import { CartWorld, cartFixture, inDarkMode, inEachLanguage } from '../helpers/cart-fixture.js';
+
+const $ = <E extends Element = HTMLElement>(el: OmniCartButton, selector: string) =>
+  el.shadowRoot!.querySelector<E>(selector);
+
+describe('<omni-cart-button>', () => {
+  let cw: CartWorld;
+
+  beforeEach(() => {
+    cw = new CartWorld();
+  });
+
+  afterEach(() => cw.dispose());
+
+  async function setup() {
+    await cw.settle();
+    cw.store.add('TSHIRT-ORG-M', { qty: 2 });
+    await cw.settle();
+    const el = await cartFixture<OmniCartButton>(html`<omni-cart-button></omni-cart-button>`, {
+      cart: cw.store,
+    });
+    await el.updateComplete;
+    return el;
+  }
+
+  it('is accessible closed and open, in English and Arabic, light and dark', async () => {
+    const el = await setup();
+    await inEachLanguage(async () => {
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+    el.show();
+    await el.updateComplete;
+    await waitUntil(
+      () => $(el, 'omni-cart')?.shadowRoot?.querySelector('[part~="list"]'),
+      'no cart in the drawer',
+      { timeout: 5000 },
+    );
+    await inEachLanguage(async () => {
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+    await inDarkMode(async () => {
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('opens a modal drawer from the keyboard, and Escape gives focus back', async () => {
+    const el = await setup();
+    const trigger = $<HTMLButtonElement>(el, '[part~="button"]')!;
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(el.matches(':state(open)')).to.equal(true);
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.open, 'Escape did not close it');
+    expect(dialog.open).to.equal(false);
+    await waitUntil(() => el.shadowRoot!.activeElement === trigger, 'focus did not return');
+  });
+
+  it('closes from its close button', async () => {
+    const el = await setup();
+    el.show();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="close-button"]')!.click();
+    await el.updateComplete;
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
+  });
+
+  it('shows the live count in its accessible name', async () => {
+    const el = await setup();
+    expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('2');
+    expect($(el, '[part~="button"]')!.textContent).to.contain('Items in your cart: 2');
+    cw.store.add('MUG-BOLD');
+    await el.updateComplete;
+    expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('3');
+  });
+
+  it('opens by itself to ask when a handed-over cart arrives', async () => {
+    const el = await setup();
+    const other = cw.world.device('other').open(0).store;
+    other.add('MUG-BOLD');
+    const handoff = other.createHandoff();
+    await cw.settle();
+    const claim = cw.store.claim((await handoff).code);
+    await cw.settle();
+    await claim;
+    await el.updateComplete;
+    expect(el.open).to.equal(true);
+  });
+});
