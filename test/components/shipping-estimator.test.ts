@@ -5,6 +5,7 @@ import '../../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniShippingEstimator } from '../../src/components/shipping-estimator/shipping-estimator.js';
 import { OmniError } from '../../src/core/api/errors.js';
 import type { Money, ShippingMethod, ShippingRules, Store } from '../../src/core/api/types.js';
+import type { CartStore } from '../../src/core/context.js';
 import { createMemoryStorage } from '../../src/core/cache/memory-storage.js';
 import { createSwr } from '../../src/core/cache/swr.js';
 import type { SwrResult } from '../../src/core/cache/types.js';
@@ -387,6 +388,45 @@ describe('<omni-shipping-estimator>', () => {
       el.subtotal = 'lots';
       await el.updateComplete;
       expect(has(el, '[part~="free-shipping"]')).to.equal(false);
+    });
+
+    it("uses the cart's subtotal while none is given, and follows it", async () => {
+      const listeners = new Set<() => void>();
+      const cart = {
+        ready: Promise.resolve(),
+        view: { count: 2, subtotal: eur('37.60') },
+        subscribe(listener: () => void) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      };
+      const change = (view: { count: number; subtotal?: Money }) => {
+        cart.view = view as typeof cart.view;
+        listeners.forEach((listener) => listener());
+      };
+      const { el } = await setup(
+        html`<omni-shipping-estimator
+          .cart=${cart as unknown as CartStore}
+        ></omni-shipping-estimator>`,
+      );
+      await el.updateComplete;
+      expect(partText(el, 'free-shipping')).to.equal('€12.40 away from free delivery');
+      change({ count: 3, subtotal: eur('55') });
+      await el.updateComplete;
+      expect(has(el, '[part~="free-shipping"]')).to.equal(false);
+      expect(partTexts(el, 'price')).to.deep.equal(['€7.90', 'Free']);
+      // An empty cart, or one with a price not known yet: no line.
+      change({ count: 0, subtotal: eur('0') });
+      await el.updateComplete;
+      expect(has(el, '[part~="free-shipping"]')).to.equal(false);
+      change({ count: 1 });
+      await el.updateComplete;
+      expect(has(el, '[part~="free-shipping"]')).to.equal(false);
+      // A subtotal given by the page wins.
+      change({ count: 2, subtotal: eur('37.60') });
+      el.setAttribute('subtotal', '45');
+      await el.updateComplete;
+      expect(partText(el, 'free-shipping')).to.equal('€5.00 away from free delivery');
     });
 
     it('shows the method chosen through `method`, without an event', async () => {

@@ -4,12 +4,14 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { msg, str } from '@lit/localize';
 import {
+  cartContext,
   clockContext,
   configContext,
   locationServiceContext,
   myStoreContext,
   shippingServiceContext,
   stockServiceContext,
+  type CartStore,
   type Clock,
   type LocationService,
   type MyStoreService,
@@ -181,6 +183,14 @@ export class OmniShippingEstimator extends OmniElement {
   @property({ attribute: false })
   stock?: StockService;
 
+  /**
+   * The cart (optional, when the page has cart widgets): its subtotal counts for free delivery
+   * while no `subtotal` is given.
+   */
+  @consume({ context: cartContext, subscribe: true })
+  @property({ attribute: false })
+  cart?: CartStore;
+
   /** The page clock (optional: without it, the time is read once per render). */
   @consume({ context: clockContext, subscribe: true })
   @property({ attribute: false })
@@ -198,7 +208,8 @@ export class OmniShippingEstimator extends OmniElement {
   /**
    * The cart subtotal, for "EUR 12.40 away from free delivery" and free methods: a decimal
    * amount in the configured currency ("37.60"), the amount with its code ("37.60 EUR"), or, as
-   * a property, `{ amount, currency }`. Unset: prices without the free-delivery line.
+   * a property, `{ amount, currency }`. Unset: the subtotal of the page's cart when it has items
+   * (with cart widgets on the page), else prices without the free-delivery line.
    */
   @property() subtotal?: Money | string;
 
@@ -216,6 +227,7 @@ export class OmniShippingEstimator extends OmniElement {
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
+  private readonly cartController = new ServiceController<CartStore>(this);
 
   private readonly controls = new LocationControls(this, {
     service: () => this.location,
@@ -310,16 +322,26 @@ export class OmniShippingEstimator extends OmniElement {
   }
 
   /**
-   * The subtotal as money (the one place it is read). The seam for the cart (issue 9): when its
-   * context lands, consume it and fall back to its subtotal here when none is given.
+   * The subtotal as money (the one place it is read): the one given, else the cart's while it
+   * has items and knows all their prices.
    */
   private get effectiveSubtotal(): Money | undefined {
     const value = this.subtotal;
     if (isMoney(value)) return value;
-    if (typeof value !== 'string' || value.trim() === '') return undefined;
+    if (typeof value !== 'string' || value.trim() === '') return this.cartSubtotal;
     const [amount = '', code] = value.trim().split(/\s+/);
     const parsed = { amount, currency: (code ?? this.effectiveConfig.currency).toUpperCase() };
     return isMoney(parsed) ? parsed : undefined;
+  }
+
+  private get cartSubtotal(): Money | undefined {
+    if (!this.cartController.ready) return undefined;
+    try {
+      const view = this.cart?.view;
+      return view && view.count > 0 && isMoney(view.subtotal) ? view.subtotal : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private get loading(): boolean {
@@ -415,6 +437,7 @@ export class OmniShippingEstimator extends OmniElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.locationController.setService(this.location);
     this.myStoreController.setService(this.myStore);
+    this.cartController.setService(this.cart);
     this.controls.countries = postalCountries(this.effectiveConfig);
     const destination = this.destination;
     if (destination) {
