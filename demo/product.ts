@@ -28,10 +28,8 @@ const checker = $<OmniStockChecker>('checker');
 const pickup = $<OmniPickupSelector>('pickup');
 const addToCart = $<OmniAddToCart>('add-to-cart');
 addToCart.setAttribute('price', product.price.amount);
+// The estimator's free-delivery line follows the cart (add the item to see it).
 const estimator = $<OmniShippingEstimator>('estimator');
-// Until the cart (issue 9) gives it a subtotal, the estimator is told this item's price (as an
-// attribute, before it upgrades, so that dist/omnishelf.css reserves the free-delivery line).
-estimator.setAttribute('subtotal', `${product.price.amount} ${product.price.currency}`);
 onLanguageChange(initClockControl($('demo-clock'), estimator, lang));
 
 /** Catalog text is English: <bdi> keeps its punctuation in place inside an Arabic page. */
