@@ -220,6 +220,10 @@ function chunkGroups(): (
     if (folders.size > 1) {
       if (users.has('stock-checker')) return 'stock-core';
       if ([...folders].every((f) => CART_FOLDERS.has(f))) return 'cart-core';
+      // The cart's elements and one other widget (money, for the cart and the shipping
+      // estimator): a chunk of their own, so that neither loads the other's core.
+      const others = [...folders].filter((f) => !CART_FOLDERS.has(f));
+      if (others.length === 1 && others.length < folders.size) return `cart+${others[0]}`;
       return 'widgets-core';
     }
     const [folder] = folders;
