@@ -92,9 +92,10 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
         const value = await fetcher(controller.signal);
         const updatedAt = now();
         remember(id, { value, storedAt: updatedAt });
-        // The cache is best effort, and written in the background: a failed write must not lose
-        // the answer, and a slow one must not hold it back.
-        cache.set(kind, key, value, updatedAt).catch(() => {});
+        // Stored before it is shown, so that a shopper who moves on at once still has it on the
+        // next page (a page that unloads drops writes still under way). The cache is best effort:
+        // a failed write must not lose the answer.
+        await cache.set(kind, key, value, updatedAt).catch(() => {});
         return { value, updatedAt, stale: false, source: 'network' };
       })();
       // Rejections reach the callers through `join`; none is left unhandled here.
