@@ -154,10 +154,9 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
       const id = `${kind}:${key}`;
-      const inMemory = () => {
-        const known = recent.get(id) as CacheEntry<T> | undefined;
-        return known && check(known.value) ? known : undefined;
-      };
+      // Values in memory were checked on their way in (the network's by the API layer, the
+      // cache's by `check`): no need to check them again for every widget.
+      const inMemory = () => recent.get(id) as CacheEntry<T> | undefined;
       if (skipCache) recent.delete(id);
       let entry = skipCache ? undefined : inMemory();
       if (!entry && !skipCache) {
