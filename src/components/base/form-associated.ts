@@ -43,7 +43,42 @@ export interface FormControlImpl {
   validationAnchor(): HTMLElement | undefined;
 }
 
-export function FormAssociated<T extends Constructor<OmniElement>>(Base: T) {
+/**
+ * The members `FormAssociated` adds, as declaration files describe them: the mixin's own class is
+ * anonymous outside this function, and TypeScript cannot emit an anonymous class type with
+ * protected members (TS4094) for `dist/esm`.
+ */
+export declare abstract class FormAssociatedMembers implements FormControl, FormControlImpl {
+  static formAssociated: boolean;
+  name: string;
+  required: boolean;
+  disabled: boolean;
+  /** Set by a disabled `<fieldset>` around the control. */
+  protected fieldsetDisabled: boolean;
+  get form(): HTMLFormElement | null;
+  get validity(): ValidityState | undefined;
+  get validationMessage(): string;
+  get willValidate(): boolean;
+  /** True when disabled itself or by a surrounding fieldset. */
+  protected get isDisabled(): boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  abstract formValue(): string | FormData | null;
+  abstract valueMissingMessage(): string;
+  abstract isEmpty(): boolean;
+  abstract resetForm(): void;
+  abstract restoreForm(state: string | FormData): void;
+  abstract validationAnchor(): HTMLElement | undefined;
+  /** Call when the value, `required` or the language changed. */
+  protected updateFormState(): void;
+  formResetCallback(): void;
+  formStateRestoreCallback(state: string | FormData | null): void;
+  formDisabledCallback(disabled: boolean): void;
+}
+
+export function FormAssociated<T extends Constructor<OmniElement>>(
+  Base: T,
+): T & Constructor<FormAssociatedMembers> & { formAssociated: boolean } {
   abstract class FormAssociatedElement extends Base implements FormControl, FormControlImpl {
     static formAssociated = true;
 
@@ -134,5 +169,7 @@ export function FormAssociated<T extends Constructor<OmniElement>>(Base: T) {
       this.requestUpdate();
     }
   }
-  return FormAssociatedElement;
+  // Protected members make the two class types unrelated for TypeScript; they are the same shape.
+  return FormAssociatedElement as unknown as T &
+    Constructor<FormAssociatedMembers> & { formAssociated: boolean };
 }
