@@ -179,7 +179,7 @@ try {
     } catch (error) {
       // Versions resolved through ranges need the registry's package documents, which `npm ci`
       // does not cache; the tarballs still come from the cache.
-      if (!/ENOTCACHED|offline/i.test(String(error.stderr ?? error.message))) throw error;
+      if (!/\bENOTCACHED\b/.test(String(error.stderr ?? ''))) throw error;
       await run(npm, [...args, '--prefer-offline'], { cwd: app, env });
       return 'prefer-offline (the npm cache lacked some package documents)';
     }
