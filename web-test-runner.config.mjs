@@ -1,5 +1,6 @@
 // Test runner: real headless Chromium and Firefox, TypeScript through esbuild, MSW's worker served
-// from the installed package so it always matches the library version.
+// from the installed package so it always matches the library version, React (CommonJS) as ES
+// modules for the React wrappers' tests.
 //
 // BROWSERS=chromium or BROWSERS=firefox (or a comma list) runs one engine for a quick local run;
 // both run by default. Without a local Firefox, Chromium still runs and one line says Firefox was
@@ -7,7 +8,9 @@
 // executables.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build as esbuild } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
@@ -76,6 +79,67 @@ function mswWorkerPlugin() {
   };
 }
 
+/**
+ * React (for the `omnishelf/react` tests) ships CommonJS only. As bundlers do, esbuild turns
+ * `react`, `react-dom` and `react-dom/client` into ES modules (one bundle, so one React, built
+ * once per run with `process.env.NODE_ENV` "development"), and each of those specifiers resolves
+ * to a module re-exporting its part under its own names, as bundlers' CommonJS interop does.
+ */
+const REACT_ENTRIES = ['react', 'react-dom', 'react-dom/client'];
+function reactPlugin() {
+  const prefix = '/__react-esm__/';
+  const bundlePath = `${prefix}bundle.js`;
+  const names = new Map(REACT_ENTRIES.map((entry, i) => [entry, `m${i}`]));
+  // Their names, read in Node now (React's development build wraps the console, which the runner
+  // replaces later).
+  const exportsOf = new Map(
+    REACT_ENTRIES.map((entry) => [
+      entry,
+      Object.keys(require(entry)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n)),
+    ]),
+  );
+  let bundle;
+  const buildBundle = async () => {
+    const result = await esbuild({
+      stdin: {
+        contents: REACT_ENTRIES.map((e) => `export * as ${names.get(e)} from '${e}';`).join('\n'),
+        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0].text;
+  };
+  return {
+    name: 'react-esm',
+    resolveImport({ source }) {
+      return names.has(source) ? `${prefix}${source}.js` : undefined;
+    },
+    async serve(context) {
+      if (context.path === bundlePath) {
+        bundle ??= buildBundle();
+        return { body: await bundle, type: 'js' };
+      }
+      const entry = context.path.startsWith(prefix) && context.path.slice(prefix.length, -3);
+      if (!entry || !names.has(entry)) return undefined;
+      // esbuild's namespace of a CommonJS module: `default` is module.exports, plus its keys.
+      return {
+        body: [
+          `import { ${names.get(entry)} as ns } from '${bundlePath}';`,
+          'export default ns.default;',
+          `export const { ${exportsOf.get(entry).join(', ')} } = ns;`,
+        ].join('\n'),
+        type: 'js',
+      };
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -86,6 +150,7 @@ export default {
       target: 'es2022',
       define: { __OMNI_VERSION__: JSON.stringify(version) },
     }),
+    reactPlugin(),
     mswWorkerPlugin(),
   ],
   browsers: browsers(),

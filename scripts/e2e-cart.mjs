@@ -213,7 +213,7 @@ try {
   console.log(`e2e cart: ${checks} checks passed`);
   // The test runner's summary shape, so that .ci/run counts these checks too.
   console.log(
-    `Cart e2e (two browsers): |${'█'.repeat(30)}| ${checks}/${checks} | ${checks} passed, 0 failed`,
+    `Cart e2e two browsers: |${'█'.repeat(30)}| ${checks}/${checks} | ${checks} passed, 0 failed`,
   );
 } catch (error) {
   console.error(`e2e cart: FAILED after ${checks} checks: ${error.message}`);

@@ -34,7 +34,7 @@ try {
   const result = await checkCartModel(runs, seed);
   console.log(`cart property: ${result.runs} runs passed in ${(result.ms / 1000).toFixed(1)} s`);
   // The test runner's summary shape, so that .ci/run counts it (one test of `runs` runs).
-  console.log(`Cart property (Node): |${'█'.repeat(30)}| 1/1 | 1 passed, 0 failed`);
+  console.log(`Cart property Node: |${'█'.repeat(30)}| 1/1 | 1 passed, 0 failed`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

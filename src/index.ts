@@ -13,6 +13,7 @@ export { OmniReservationExpireEvent } from './events/reservation-expire.js';
 export { OmniCartChangeEvent } from './events/cart-change.js';
 export { OmniCartSyncEvent } from './events/cart-sync.js';
 export { OmniCartConflictEvent, type CartConflictKind } from './events/cart-conflict.js';
+export { OmniErrorEvent } from './events/error.js';
 export { OmniShippingChangeEvent, type ShippingDestination } from './events/shipping-change.js';
 export { OmniError, type OmniErrorKind } from './core/api/errors.js';
 export type {

@@ -63,7 +63,7 @@ describe('storefront, end to end', () => {
       html`<omni-stock-checker sku=${STOCK_CASES.inStockEverywhere}></omni-stock-checker>`,
     );
     await waitUntil(() => parts(el, 'store-name').length > 0, 'stores never rendered', {
-      timeout: 5000,
+      timeout: 10000,
     });
     expect(parts(el, 'store-name')[0].textContent).to.contain('Nairobi CBD');
     expect(text(el)).to.contain('In stock');
@@ -82,7 +82,7 @@ describe('storefront, end to end', () => {
       () =>
         badges.every((b) => /stock|nearby|order/i.test(text(b)) && !b.matches(':state(loading)')),
       'badges never settled',
-      { timeout: 5000 },
+      { timeout: 10000 },
     );
     expect(count('/availability')).to.equal(1);
     expect(count('/stores')).to.equal(1);
@@ -95,7 +95,7 @@ describe('storefront, end to end', () => {
     const first = await fixture<OmniStockChecker>(
       html`<omni-stock-checker sku=${sku}></omni-stock-checker>`,
     );
-    await waitUntil(() => parts(first, 'store-name').length > 0, 'first view', { timeout: 5000 });
+    await waitUntil(() => parts(first, 'store-name').length > 0, 'first view', { timeout: 10000 });
     const names = parts(first, 'store-name').map((e) => e.textContent);
     first.remove();
 
@@ -129,7 +129,7 @@ describe('storefront, end to end', () => {
       html`<omni-stock-checker sku=${STOCK_CASES.inStockEverywhere}></omni-stock-checker>`,
     );
     await waitUntil(() => parts(el, 'store-name').length > 0, 'stores never rendered', {
-      timeout: 5000,
+      timeout: 10000,
     });
     expect(idbOpen.called).to.equal(true);
     expect(parts(el, 'error')).to.have.length(0);
@@ -184,7 +184,7 @@ describe('storefront, end to end', () => {
       html`<omni-stock-checker sku=${STOCK_CASES.inStockEverywhere}></omni-stock-checker>`,
     );
     await waitUntil(() => parts(el, 'store-name').length > 0, 'stores never rendered', {
-      timeout: 5000,
+      timeout: 10000,
     });
     expect(parts(el, 'store-name')[0].textContent).to.equal(hostile);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);

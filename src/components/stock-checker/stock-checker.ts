@@ -268,6 +268,7 @@ export class OmniStockChecker extends OmniElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.handleOnline);
+    this.prefetch();
     // Back on the page after a removal that aborted the lookup: ask again.
     if (this.abortedByRemoval) {
       this.abortedByRemoval = false;
@@ -284,6 +285,21 @@ export class OmniStockChecker extends OmniElement {
       this.abortedByRemoval = true;
       this.stockTask.abort(new DOMException('The widget left the page', 'AbortError'));
     }
+  }
+
+  /**
+   * Services arrive during `connectedCallback` (context): ask for the stores as soon as the
+   * location is known, before this widget (and the others on the page) have rendered.
+   */
+  private prefetch(): void {
+    const { stock, location } = this;
+    if (!stock?.prefetchStores || !location) return;
+    void location.ready.then(() => {
+      const where = location.location;
+      if (where && this.isConnected && this.sku.trim()) {
+        stock.prefetchStores?.(where, this.effectiveRadius, this.effectiveLimit);
+      }
+    });
   }
 
   /** The connection is back: a lookup that failed for want of it is asked again. */

@@ -92,9 +92,10 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
         const value = await fetcher(controller.signal);
         const updatedAt = now();
         remember(id, { value, storedAt: updatedAt });
-        // The cache is best effort, and written in the background: a failed write must not lose
-        // the answer, and a slow one must not hold it back.
-        cache.set(kind, key, value, updatedAt).catch(() => {});
+        // Stored before it is shown, so that a shopper who moves on at once still has it on the
+        // next page (a page that unloads drops writes still under way). The cache is best effort:
+        // a failed write must not lose the answer.
+        await cache.set(kind, key, value, updatedAt).catch(() => {});
         return { value, updatedAt, stale: false, source: 'network' };
       })();
       // Rejections reach the callers through `join`; none is left unhandled here.
@@ -153,10 +154,9 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
       const id = `${kind}:${key}`;
-      const inMemory = () => {
-        const known = recent.get(id) as CacheEntry<T> | undefined;
-        return known && check(known.value) ? known : undefined;
-      };
+      // Values in memory were checked on their way in (the network's by the API layer, the
+      // cache's by `check`): no need to check them again for every widget.
+      const inMemory = () => recent.get(id) as CacheEntry<T> | undefined;
       if (skipCache) recent.delete(id);
       let entry = skipCache ? undefined : inMemory();
       if (!entry && !skipCache) {

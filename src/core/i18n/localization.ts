@@ -75,12 +75,18 @@ function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
+/** Answers of `supported` by tag: it runs on every render of every widget. */
+const supportedCache = new Map<string, OmniLocale | undefined>();
+
 function supported(tag: string | null | undefined): OmniLocale | undefined {
   if (!tag) return undefined;
+  if (supportedCache.has(tag)) return supportedCache.get(tag);
   const language = primaryLanguage(tag);
-  return (SUPPORTED_LOCALES as readonly string[]).includes(language)
+  const found = (SUPPORTED_LOCALES as readonly string[]).includes(language)
     ? (language as OmniLocale)
     : undefined;
+  if (supportedCache.size < 100) supportedCache.set(tag, found);
+  return found;
 }
 
 /**

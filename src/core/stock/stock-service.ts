@@ -162,6 +162,9 @@ export function createStockService({ backend, swr, availability }: StockServiceD
       { signal, check: isStores },
     );
 
+  /** Store lists already asked for ahead of the lookups (once each per page). */
+  const prefetched = new Set<string>();
+
   const none: SwrResult<Availability | null> = {
     value: null,
     updatedAt: Number.POSITIVE_INFINITY,
@@ -225,6 +228,14 @@ export function createStockService({ backend, swr, availability }: StockServiceD
 
     notifyBackInStock(request, options) {
       return backend.notifyBackInStock(request, options);
+    },
+
+    prefetchStores(location, radiusKm, limit) {
+      const key = storesKeyOf(location, radiusKm, limit);
+      if (prefetched.has(key)) return;
+      prefetched.add(key);
+      // Without a signal: no widget going away drops it; its answer is cached for them all.
+      readStores(location, radiusKm, limit, undefined, key).catch(() => undefined);
     },
   };
 }

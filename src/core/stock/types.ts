@@ -47,4 +47,10 @@ export interface StockResult {
 export interface StockService {
   lookup(query: StockLookup, options?: RequestOptions): Promise<SwrResult<StockResult>>;
   notifyBackInStock(request: BackInStockRequest, options?: RequestOptions): Promise<void>;
+  /**
+   * Starts reading the stores near `location` (cache, then network) ahead of the lookups, which
+   * join it: widgets call it when they connect, so that the first request leaves as soon as the
+   * location is known rather than after every widget has rendered.
+   */
+  prefetchStores?(location: ShopperLocation, radiusKm: number, limit: number): void;
 }
