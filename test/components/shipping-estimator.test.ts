@@ -25,6 +25,7 @@ import {
   type TestClock,
   type VisibilitySource,
 } from '../../src/core/time/index.js';
+import type { OmniErrorEvent } from '../../src/events/error.js';
 import type { OmniShippingChangeEvent } from '../../src/events/shipping-change.js';
 import {
   availability,
@@ -943,6 +944,29 @@ describe('<omni-shipping-estimator>', () => {
       expect(event.destination).to.deep.equal({ country: 'NO', postalCode: '0150' });
       expect(event.methodId).to.equal(undefined);
       expect(spy.callCount).to.equal(1);
+    });
+  });
+
+  describe('events: omni-error', () => {
+    it('tells the page once why the rules could not be had', async () => {
+      const seen: OmniErrorEvent[] = [];
+      const listener = (event: OmniErrorEvent) => seen.push(event);
+      document.addEventListener('omni-error', listener);
+      try {
+        const { el } = await setup(undefined, {
+          shipping: fakeShipping({
+            KE: () => Promise.reject(new OmniError('network', 'offline')),
+          }),
+        });
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(seen).to.have.length(1);
+        expect(seen[0]!.error).to.be.instanceOf(OmniError);
+        expect((seen[0]!.error as OmniError).kind).to.equal('network');
+        expect(seen[0]!.composed && seen[0]!.bubbles).to.equal(true);
+      } finally {
+        document.removeEventListener('omni-error', listener);
+      }
     });
   });
 

@@ -41,6 +41,7 @@ import { dateInZone, daysBetween } from '../../core/time/zoned.js';
 import { clockLine } from '../../controllers/clock-line.js';
 import { countryName, LocationControls } from '../../controllers/location-controls.js';
 import { ServiceController } from '../../controllers/service-controller.js';
+import { OmniErrorEvent } from '../../events/error.js';
 import { OmniShippingChangeEvent, type ShippingDestination } from '../../events/shipping-change.js';
 import { isolate, plainText } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
@@ -106,6 +107,8 @@ function shopperZone(): string {
  * @event {OmniShippingChangeEvent} omni-shipping-change - The shopper chose another method, or
  *   changed the destination (once its estimate is known); `event.reason`, `event.destination`,
  *   `event.methodId`, `event.promise`.
+ * @event {OmniErrorEvent} omni-error - The rules could not be had (also for a country the
+ *   merchant does not ship to); `event.error` (kind, code, message) says why, for the merchant's logs.
  *
  * @csspart base - The wrapper around everything (carries `dir` and `lang`).
  * @csspart location - The "Delivery to 00100" line with its change button.
@@ -224,6 +227,8 @@ export class OmniShippingEstimator extends OmniElement {
   /** The destination last seen, to tell the shopper's changes from the first one. */
   private destinationKey: string | undefined;
   private destinationChanged = false;
+  /** The failure last reported with `omni-error`. */
+  private reportedFailure: unknown;
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
@@ -465,6 +470,16 @@ export class OmniShippingEstimator extends OmniElement {
       empty: shown !== undefined && shown.promises.length === 0,
       stale: this.rules?.stale === true,
     });
+    const failure =
+      this.rulesTask.status === TaskStatus.ERROR && !isAbort(this.rulesTask.error)
+        ? (this.rulesTask.error as unknown)
+        : undefined;
+    if (failure !== undefined && failure !== this.reportedFailure) {
+      this.reportedFailure = failure;
+      this.dispatchEvent(
+        new OmniErrorEvent(failure instanceof Error ? failure : new Error(String(failure))),
+      );
+    }
     const destination = this.destination;
     if (this.destinationChanged && !this.loading && destination) {
       this.destinationChanged = false;
