@@ -10,6 +10,7 @@ import type { OmniCartSyncEvent } from '../events/cart-sync.js';
 import type { OmniErrorEvent } from '../events/error.js';
 import type { OmniPickupChangeEvent } from '../events/pickup-change.js';
 import type { OmniReservationExpireEvent } from '../events/reservation-expire.js';
+import type { OmniShippingChangeEvent } from '../events/shipping-change.js';
 import type { OmniStockChangeEvent } from '../events/stock-change.js';
 import type { OmniStoreSelectEvent } from '../events/store-select.js';
 
@@ -23,6 +24,11 @@ export const pickupEvents = {
   onOmniPickupChange: 'omni-pickup-change' as EventName<OmniPickupChangeEvent>,
   onOmniStoreSelect: 'omni-store-select' as EventName<OmniStoreSelectEvent>,
   onOmniReservationExpire: 'omni-reservation-expire' as EventName<OmniReservationExpireEvent>,
+};
+
+export const shippingEvents = {
+  onOmniShippingChange: 'omni-shipping-change' as EventName<OmniShippingChangeEvent>,
+  onOmniError: 'omni-error' as EventName<OmniErrorEvent>,
 };
 
 /**

@@ -8,6 +8,7 @@
 export { OmniProvider } from './provider.js';
 export { OmniStockChecker } from './stock-checker.js';
 export { OmniPickupSelector } from './pickup-selector.js';
+export { OmniShippingEstimator } from './shipping-estimator.js';
 export { OmniCart } from './cart.js';
 export { OmniCartButton } from './cart-button.js';
 export { OmniCartCount } from './cart-count.js';

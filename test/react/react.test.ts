@@ -219,6 +219,10 @@ describe('omnishelf/react', () => {
         onOmniStoreSelect: 'omni-store-select',
         onOmniReservationExpire: 'omni-reservation-expire',
       },
+      OmniShippingEstimator: {
+        onOmniShippingChange: 'omni-shipping-change',
+        onOmniError: 'omni-error',
+      },
       OmniCart: cartEventProps(),
       OmniCartButton: cartEventProps(),
       OmniCartCount: cartEventProps(),
