@@ -1035,7 +1035,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         });
       case 'network':
         return msg("Can't reach the store service. Check your connection.", {
-          id: 'stock.error.network',
+          id: 'pickup.error.network',
         });
       case 'unsupported':
         return msg("This shop hasn't set up pickup yet.", { id: 'pickup.error.unsupported' });
