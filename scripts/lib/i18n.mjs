@@ -80,11 +80,63 @@ export function plainText(element) {
     .join('');
 }
 
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const PLURAL_ID = new RegExp(`^(.+)\\.(${PLURAL_CATEGORIES.join('|')})$`);
+
+/** The message id and category of a plural form's id ('stock.quantity.left.few'), if it is one. */
+export function pluralId(id) {
+  const match = PLURAL_ID.exec(id);
+  return match ? { message: match[1], category: match[2] } : undefined;
+}
+
+/**
+ * What a translator needs to know about one plural form in `locale`: which counts take it
+ * (Intl.PluralRules, the same rules the widgets select with), or that the language never uses it.
+ */
+export function pluralNote(locale, category) {
+  const rules = new Intl.PluralRules(locale);
+  const counts = [];
+  for (let n = 0; n <= 1000 && counts.length < 6; n++)
+    if (rules.select(n) === category) counts.push(n);
+  if (counts.length > 0) {
+    return `Plural form "${category}": used in ${locale} for counts such as ${counts.join(', ')}.`;
+  }
+  if (rules.resolvedOptions().pluralCategories.includes(category)) {
+    return `Plural form "${category}": used in ${locale} for fractions only; counts here are whole numbers.`;
+  }
+  return `Plural form "${category}": not used in ${locale}; repeat the "other" form.`;
+}
+
+const NOTE_FROM = 'omnishelf';
+
+/** Keeps one <note from="omnishelf"> on each plural form, describing it for the file's locale. */
+function notePlurals(doc, locale) {
+  for (const { unit, id } of transUnits(doc)) {
+    const plural = pluralId(id);
+    const existing = children(unit, 'note').find((n) => n.getAttribute('from') === NOTE_FROM);
+    if (!plural) {
+      if (existing) unit.removeChild(existing);
+      continue;
+    }
+    const text = pluralNote(locale, plural.category);
+    if (existing && existing.textContent === text) continue;
+    const note = existing ?? doc.createElement('note');
+    note.setAttribute('from', NOTE_FROM);
+    while (note.firstChild) note.removeChild(note.firstChild);
+    note.appendChild(doc.createTextNode(text));
+    if (!existing) {
+      unit.insertBefore(doc.createTextNode('\n  '), unit.lastChild);
+      unit.insertBefore(note, unit.lastChild);
+    }
+  }
+}
+
 /**
  * Writes or updates xliff/<locale>.xlf for every target locale (lit-localize extract: new messages
  * get a <source> and no <target>, changed English replaces the <source> and keeps the
  * translation, messages no longer used are removed), then keeps each translation's placeholders
- * described like the source's (lit-localize leaves the old expression text in targets).
+ * described like the source's (lit-localize leaves the old expression text in targets) and notes
+ * on each plural form which counts take it in that language.
  * Returns, per locale, the ids that still lack a translation.
  */
 export async function extract() {
@@ -108,6 +160,7 @@ export async function extract() {
         if (wanted !== undefined) x.setAttribute('equiv-text', wanted);
       }
     }
+    notePlurals(doc, locale);
     let text = new XMLSerializer().serializeToString(doc);
     if (!text.endsWith('\n')) text += '\n';
     writeFileSync(path, text);
