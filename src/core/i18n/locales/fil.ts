@@ -220,7 +220,7 @@ export const templates = {
   'stock.notify.sending': `Ipinapadala…`,
   'stock.notify.sent': `Salamat! Mag-e-email kami kapag may stock na ulit.`,
   'stock.notify.submit': `Abisuhan ako`,
-  'stock.online': str`Online: ${0}`,
+  'stock.online': str`Sa online: ${0}`,
   'stock.quantity.inStock.few': str`${0} ang may stock`,
   'stock.quantity.inStock.many': str`${0} ang may stock`,
   'stock.quantity.inStock.one': str`${0} ang may stock`,
