@@ -60,10 +60,17 @@ const ELEMENTS: Record<string, Load> = {
   'omni-shipping-estimator': () => import('./components/shipping-estimator/index.js'),
 };
 
-/** Translations other than English (the source language, built in). */
+/** Translations other than English (the source language, built in): one chunk per language. */
 const LOCALES: Record<string, () => Promise<unknown>> = {
   ar: () => import('./core/i18n/locales/ar.js'),
+  sw: () => import('./core/i18n/locales/sw.js'),
+  fil: () => import('./core/i18n/locales/fil.js'),
+  nb: () => import('./core/i18n/locales/nb.js'),
+  lt: () => import('./core/i18n/locales/lt.js'),
 };
+
+/** Languages one of ours answers for (a copy of core/i18n/localization.ts's, compared by lint). */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb', tl: 'fil' };
 
 interface LoaderState {
   version: string;
@@ -85,19 +92,32 @@ const SELECTOR = Object.keys(ELEMENTS).join(',');
 const started = new Set<string>();
 const observed = new WeakSet<Node>();
 
-/** The language the page asks for: the config block's `locale`, else `<html lang>`, else the browser's. */
-function pageLanguage(): string {
+/** The translations a language tag reads ('ar-EG' -> 'ar', 'nn' -> 'nb'), if any, or 'en'. */
+function language(tag: string | undefined): string | undefined {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const locale = ALIASES[primary] ?? primary;
+  return locale === 'en' || LOCALES[locale] ? locale : undefined;
+}
+
+/**
+ * The language the page asks for, as the widgets will resolve it: the config block's `locale`;
+ * for 'auto' (or none) the best match of `<html lang>`, then of the browser's languages.
+ */
+function pageLanguage(): string | undefined {
   let locale: unknown;
   try {
     locale = JSON.parse(document.getElementById('omnishelf-config')?.textContent || '{}').locale;
   } catch {
     /* the page host reports a malformed block */
   }
-  const tag =
-    typeof locale === 'string' && locale.trim() && locale.trim().toLowerCase() !== 'auto'
-      ? locale
-      : document.documentElement.lang || navigator.language || '';
-  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (typeof locale === 'string' && locale.trim() && locale.trim().toLowerCase() !== 'auto') {
+    return language(locale);
+  }
+  for (const tag of [document.documentElement.lang, ...(navigator.languages ?? [])]) {
+    const match = language(tag);
+    if (match) return match;
+  }
+  return language(navigator.language);
 }
 
 function report(error: unknown): void {
@@ -156,7 +176,8 @@ if (first) {
 } else {
   global[LOADER] = { version: VERSION, url: import.meta.url, discover: discoverHere };
   if (typeof document !== 'undefined') {
-    void LOCALES[pageLanguage()]?.().catch(() => undefined);
+    const wanted = pageLanguage();
+    if (wanted) void LOCALES[wanted]?.().catch(() => undefined);
     void discoverHere(document);
   }
 }

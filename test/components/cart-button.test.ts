@@ -81,7 +81,7 @@ describe('<omni-cart-button>', () => {
   it('shows the live count in its accessible name', async () => {
     const el = await setup();
     expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('2');
-    expect($(el, '[part~="button"]')!.textContent).to.contain('Items in your cart: 2');
+    expect($(el, '[part~="button"]')!.textContent).to.contain('2 items in your cart');
     cw.store.add('MUG-BOLD');
     await el.updateComplete;
     expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('3');

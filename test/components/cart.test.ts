@@ -170,7 +170,7 @@ describe('<omni-cart>', () => {
       cw.store.add(TEE);
       await el.updateComplete;
       expect($(el, '[part~="status"]')!.textContent).to.contain(
-        "You're offline. Changes waiting to sync: 1. They will sync when you're back online.",
+        "You're offline. 1 change is waiting and will sync when you're back online.",
       );
       cw.device.setOnline(true);
       await cw.settle();
@@ -263,7 +263,7 @@ describe('<omni-cart>', () => {
       await claim;
       await el.updateComplete;
       expect($(el, '[part~="choice"]')).not.to.equal(null);
-      expect(shadowText(el)).to.contain('Items in it: 1. Items in this cart: 3.');
+      expect(shadowText(el)).to.contain('That cart has 1 item. This cart has 3 items.');
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part~="combine-button"]')!.click();
       await cw.settle();

@@ -299,7 +299,7 @@ describe('<omni-pickup-selector>', () => {
       expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
       expect(textOf($(el, '[part~="item"]'))).to.contain('Available for pickup');
       expect(allText(el)).to.contain('Not available for pickup here');
-      expect(allText(el)).to.contain('Stores near 00100 for pickup: 2');
+      expect(allText(el)).to.contain('2 stores near 00100 can have this ready for pickup.');
       // Nothing chosen yet (no store of the shopper's): no times.
       expect($(el, '[part~="slots"]')).to.equal(null);
     });

@@ -641,7 +641,7 @@ describe('<omni-stock-checker>', () => {
             ),
           },
         });
-        // Three at first; the fourth behind "Show 1 more stores".
+        // Three at first; the fourth behind "Show 1 more store".
         press(el, '[part~="more-button"]');
         await el.updateComplete;
         expect($$(el, '[part~="hours"]').map(textOf)).to.deep.equal([

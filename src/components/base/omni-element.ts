@@ -6,7 +6,13 @@
  */
 import { LitElement } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { getOmniLocale, isLocaleSettled, isRtl } from '../../core/i18n/localization.js';
+import {
+  getOmniLocale,
+  isLocaleSettled,
+  isRtl,
+  localeTag,
+  matchLocale,
+} from '../../core/i18n/localization.js';
 
 export class OmniElement extends LitElement {
   /** Null where the browser has no ElementInternals (custom states are then an enhancement). */
@@ -43,8 +49,10 @@ export class OmniElement extends LitElement {
   }
 
   /**
-   * The most specific tag for formatting that matches the active language (en-GB, ar-EG ...):
-   * the configured locale, then `<html lang>`, then the browser's, else the language itself.
+   * The most specific tag for formatting that matches the active language (en-GB, ar-EG, nb-NO
+   * ...): the configured locale, then `<html lang>`, then the browser's, else the language
+   * itself. A tag of a language ours answers for is spelled with ours ('nn-NO' -> 'nb-NO',
+   * 'tl-PH' -> 'fil-PH'), so that dates and numbers read like the text around them.
    */
   protected formatLocaleFor(configured: string | undefined): string {
     const active = this.activeLocale;
@@ -54,7 +62,7 @@ export class OmniElement extends LitElement {
       typeof navigator !== 'undefined' ? navigator.language : undefined,
     ];
     for (const tag of candidates) {
-      if (tag && tag.toLowerCase().split(/[-_]/)[0] === active) return tag;
+      if (matchLocale(tag) === active) return localeTag(tag) ?? active;
     }
     return active;
   }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { cartContext, configContext, type CartStore } from '../../core/context.js';
 import type { OmniConfig } from '../../core/config.js';
 import type { CartView } from '../../core/cart/store.js';
@@ -11,6 +11,7 @@ import { hostStyles } from '../../styles/host.js';
 import { schemeStyles } from '../../styles/scheme.js';
 import { defineElement } from '../base/define.js';
 import { OmniElement } from '../base/omni-element.js';
+import { itemsInCart } from '../cart/messages.js';
 
 /**
  * A header button with the cart's live item count that opens the cart in a drawer: a modal
@@ -245,9 +246,7 @@ export class OmniCartButton extends OmniElement {
         <span part="count" class="count" aria-hidden="true"
           >${count > 99 ? `${formatNumber(99, locale)}+` : n}</span
         >
-        <span class="visually-hidden"
-          >${msg(str`Items in your cart: ${n}`, { id: 'cart.count' })}</span
-        >
+        <span class="visually-hidden">${itemsInCart(count, locale)}</span>
       </button>
       <dialog
         part="drawer"

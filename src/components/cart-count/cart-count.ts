@@ -1,7 +1,6 @@
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
 import { cartContext, configContext, type CartStore } from '../../core/context.js';
 import type { OmniConfig } from '../../core/config.js';
 import { formatNumber } from '../../core/i18n/format.js';
@@ -10,6 +9,7 @@ import { hostStyles } from '../../styles/host.js';
 import { schemeStyles } from '../../styles/scheme.js';
 import { defineElement } from '../base/define.js';
 import { OmniElement } from '../base/omni-element.js';
+import { itemsInCart } from '../cart/messages.js';
 
 /**
  * The number of items in the shopper's cart, live (other tabs and devices included), for the
@@ -95,12 +95,9 @@ export class OmniCartCount extends OmniElement {
     const count = this.cartController.view?.count ?? 0;
     const locale = this.formatLocaleFor(this.config?.locale);
     const shown = count > 99 ? `${formatNumber(99, locale)}+` : formatNumber(count, locale);
-    const n = formatNumber(count, locale);
     return html`<span part="base" class="base" dir=${this.direction} lang=${this.activeLocale}
       ><span aria-hidden="true">${shown}</span
-      ><span class="visually-hidden"
-        >${msg(str`Items in your cart: ${n}`, { id: 'cart.count' })}</span
-      ></span
+      ><span class="visually-hidden">${itemsInCart(count, locale)}</span></span
     >`;
   }
 }

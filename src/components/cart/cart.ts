@@ -18,7 +18,7 @@ import { DEFAULT_CONFIG, type OmniConfig } from '../../core/config.js';
 import type { CartHandoff, Fulfillment, MergeStrategy } from '../../core/api/types.js';
 import type { CartLineView, CartNotice, CartUndo, CartView } from '../../core/cart/store.js';
 import { formatMoney, multiplyMoney } from '../../core/money/money.js';
-import { formatClockTime, formatNumber } from '../../core/i18n/format.js';
+import { formatClockTime } from '../../core/i18n/format.js';
 import { isAvailable } from '../../core/stock/rank.js';
 import type { StockResult } from '../../core/stock/types.js';
 import { CartController } from '../../controllers/cart-controller.js';
@@ -27,6 +27,7 @@ import { isolate } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
 import { OmniElement } from '../base/omni-element.js';
 import { styles } from './cart.styles.js';
+import { offlineStatus, otherCartItems, thisCartItems, unreachableStatus } from './messages.js';
 
 /** The checkout link for `cartId`: `{cartId}` in the URL replaced, else a `cartId` parameter. */
 export function checkoutHref(template: string, cartId: string): string {
@@ -296,24 +297,13 @@ export class OmniCart extends OmniElement {
 
   private statusText(view: CartView | undefined): string {
     if (!view) return msg('Loading your cart…', { id: 'cart.status.loading' });
-    const n = formatNumber(view.pending, this.formatLocale);
     switch (view.status) {
       case 'syncing':
         return msg('Saving your changes…', { id: 'cart.status.syncing' });
       case 'offline':
-        return msg(
-          str`You're offline. Changes waiting to sync: ${n}. They will sync when you're back online.`,
-          {
-            id: 'cart.status.offline',
-          },
-        );
+        return offlineStatus(view.pending, this.formatLocale);
       case 'error':
-        return msg(
-          str`We couldn't reach the store. Changes waiting to sync: ${n}. We'll keep trying.`,
-          {
-            id: 'cart.status.error',
-          },
-        );
+        return unreachableStatus(view.pending, this.formatLocale);
       default:
         return '';
     }
@@ -417,8 +407,6 @@ export class OmniCart extends OmniElement {
 
   private renderChoice(view: CartView): TemplateResult {
     const choice = view.choice!;
-    const theirs = formatNumber(choice.count, this.formatLocale);
-    const mine = formatNumber(view.count, this.formatLocale);
     const busy = view.busy;
     const button = (label: string, strategy: MergeStrategy | undefined, part: string) =>
       html`<button
@@ -439,12 +427,9 @@ export class OmniCart extends OmniElement {
         }
       </h3>
       <p>
-        ${msg(
-          str`Items in it: ${theirs}. Items in this cart: ${mine}. What would you like to do?`,
-          {
-            id: 'cart.choice.question',
-          },
-        )}
+        ${otherCartItems(choice.count, this.formatLocale)}
+        ${thisCartItems(view.count, this.formatLocale)}
+        ${msg('What would you like to do?', { id: 'cart.choice.ask' })}
       </p>
       <div class="actions">
         ${button(msg('Combine them', { id: 'cart.choice.combine' }), 'combine', 'combine-button')}

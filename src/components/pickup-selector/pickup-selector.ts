@@ -29,10 +29,9 @@ import type { Fresh } from '../../core/cache/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { storeOpenState } from '../../core/geo/hours.js';
-import { formatClockTime, formatDistance, formatNumber } from '../../core/i18n/format.js';
+import { formatClockTime, formatDistance } from '../../core/i18n/format.js';
 import {
   formatCountdown,
-  formatMinutes,
   formatPickupDate,
   formatSlotTime,
   slotDate,
@@ -51,6 +50,7 @@ import { isolate, plainText } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
+import { itemsAvailable, minutesLeft, pickupStores, placesLeft } from './messages.js';
 import { styles } from './pickup-selector.styles.js';
 
 export type { PickupLine } from '../../core/context.js';
@@ -591,10 +591,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const crossed = THRESHOLDS.filter((minutes) => left <= minutes * 60_000).pop();
     if (crossed !== undefined && crossed < this.heardThreshold) {
       this.heardThreshold = crossed;
-      this.announcement = msg(
-        str`${formatMinutes(crossed, this.formatLocale)} left to complete your order, then this pickup time is released.`,
-        { id: 'pickup.hold.threshold' },
-      );
+      this.announcement = minutesLeft(crossed, this.formatLocale);
     }
   }
 
@@ -803,9 +800,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const summary = !place
       ? ''
       : count
-        ? msg(str`Stores near ${place} for pickup: ${this.number(count)}`, {
-            id: 'pickup.summary.count',
-          })
+        ? pickupStores(count, place, this.formatLocale)
         : msg(str`No store near ${place} can have this ready for pickup.`, {
             id: 'pickup.summary.noStore',
           });
@@ -960,7 +955,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
           >${
             full
               ? msg('Full', { id: 'pickup.slot.full' })
-              : msg(str`${this.number(slot.remaining)} left`, { id: 'pickup.slot.left' })
+              : placesLeft(slot.remaining, this.formatLocale)
           }</span
         ></span
       ></label
@@ -1035,7 +1030,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         });
       case 'network':
         return msg("Can't reach the store service. Check your connection.", {
-          id: 'stock.error.network',
+          id: 'pickup.error.network',
         });
       case 'unsupported':
         return msg("This shop hasn't set up pickup yet.", { id: 'pickup.error.unsupported' });
@@ -1053,12 +1048,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         ? msg('Not available for pickup here', { id: 'pickup.store.unavailable' })
         : msg('Available for pickup', { id: 'pickup.store.available' });
     }
-    const counted = msg(
-      str`${this.number(total - missing.length)} of ${this.number(total)} items available`,
-      {
-        id: 'pickup.store.count',
-      },
-    );
+    const counted = itemsAvailable(total - missing.length, total, this.formatLocale);
     if (!missing.length) return counted;
     const names = new Intl.ListFormat(this.formatLocale).format(missing.map(isolate));
     return msg(str`${counted} · Missing: ${names}`, { id: 'pickup.store.missing' });
@@ -1118,11 +1108,6 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     if (!slot) return '';
     const day = this.dayText(slotDate(slot, zone), dateInZone(this.now, zone));
     return `${day}, ${formatSlotTime(slot, zone, this.formatLocale)}`;
-  }
-
-  /** A count in the locale's digits. */
-  private number(n: number): string {
-    return formatNumber(n, this.formatLocale);
   }
 
   private get distanceUnit(): 'km' | 'mi' {

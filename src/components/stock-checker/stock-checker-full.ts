@@ -21,7 +21,6 @@ import { storeOpenState } from '../../core/geo/hours.js';
 import {
   formatClockTime,
   formatDistance,
-  formatNumber,
   formatRelativeTime,
   formatShortDate,
 } from '../../core/i18n/format.js';
@@ -33,6 +32,7 @@ import type { ServiceController } from '../../controllers/service-controller.js'
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
+import { inStockCount, onlyLeft, showMoreStores, storesWithItem } from './messages.js';
 import { VISIBLE_STORES } from './stock-checker.js';
 
 export { fullStyles } from './stock-checker-full.styles.js';
@@ -223,11 +223,7 @@ export function createFullView(view: StockCheckerView): FullView {
     if (count === 0) {
       return msg(str`No store near ${place} has this item.`, { id: 'stock.summary.none' });
     }
-    if (count === 1) {
-      return msg(str`1 store near ${place} has this item.`, { id: 'stock.summary.one' });
-    }
-    const n = formatNumber(count, locale());
-    return msg(str`${n} stores near ${place} have this item.`, { id: 'stock.summary.other' });
+    return storesWithItem(count, place, locale());
   }
 
   function renderError(error: unknown): TemplateResult {
@@ -305,7 +301,7 @@ export function createFullView(view: StockCheckerView): FullView {
                 aria-expanded="false"
                 @click=${handleShowAll}
               >
-                ${msg(str`Show ${formatNumber(hidden, locale())} more stores`, { id: 'stock.store.showMore' })}
+                ${showMoreStores(hidden, locale())}
               </button>
             </p>`
           : nothing
@@ -415,10 +411,9 @@ export function createFullView(view: StockCheckerView): FullView {
     const config = view.config();
     const shownQuantity = quantityView(availability, config.stockDisplay, config.lowStockThreshold);
     if (shownQuantity.kind === 'none') return '';
-    const n = formatNumber(shownQuantity.count, locale());
     return shownQuantity.kind === 'count'
-      ? msg(str`${n} in stock`, { id: 'stock.quantity.count' })
-      : msg(str`Only ${n} left`, { id: 'stock.quantity.onlyLeft' });
+      ? inStockCount(shownQuantity.count, locale())
+      : onlyLeft(shownQuantity.count, locale());
   }
 
   function hoursText(store: Store): string {

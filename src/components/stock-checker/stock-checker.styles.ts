@@ -46,8 +46,8 @@ export const styles = [
       color: var(--_omni-muted);
     }
 
+    /* In the status's own colour (AA): muted, a low-stock amber fell to 3.6:1. */
     .badge .stale {
-      color: var(--_omni-muted);
       font-weight: 400;
     }
 

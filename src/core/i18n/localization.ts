@@ -1,9 +1,10 @@
 /**
  * @lit/localize in runtime mode, configured once per page. English is the source locale and is
- * built in; the Arabic templates are loaded on first use with a dynamic `import()`, which the
- * script-tag build emits as a separate chunk next to the bundle (resolved relative to the
- * bundle's own URL), so pages in English never download them. When a locale cannot be loaded,
- * the widgets stay in English and a warning says why.
+ * built in; each other language's templates (generated from xliff/<locale>.xlf into
+ * ./locales/<locale>.ts by `npm run i18n:build`) are loaded on first use with a dynamic
+ * `import()`, which the script-tag build emits as a chunk of its own next to the bundle (resolved
+ * relative to the bundle's own URL), so a page downloads only its own language. When a locale
+ * cannot be loaded, the widgets stay in English and a warning says why.
  *
  * Two bundles on one merchant page may each carry their own copy of @lit/localize (each must be
  * configured) or share one (configuring it twice throws). Every configured copy registers its
@@ -12,7 +13,8 @@
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 
-export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
+/** English, Arabic, Swahili, Filipino, Norwegian Bokmål, Lithuanian (lit-localize.json). */
+export const SUPPORTED_LOCALES = ['en', 'ar', 'sw', 'fil', 'nb', 'lt'] as const;
 export type OmniLocale = (typeof SUPPORTED_LOCALES)[number];
 
 const SOURCE_LOCALE: OmniLocale = 'en';
@@ -22,7 +24,18 @@ const SOURCE_LOCALE: OmniLocale = 'en';
  */
 export const localeLoaders: Record<Exclude<OmniLocale, 'en'>, () => Promise<LocaleModule>> = {
   ar: () => import('./locales/ar.js'),
+  sw: () => import('./locales/sw.js'),
+  fil: () => import('./locales/fil.js'),
+  nb: () => import('./locales/nb.js'),
+  lt: () => import('./locales/lt.js'),
 };
+
+/**
+ * Language subtags that one of ours answers for: Norwegian (`no`) and Nynorsk (`nn`) readers get
+ * Bokmål, Tagalog (`tl`) readers Filipino. Kept in step with the loader's copy (src/loader.ts),
+ * which `npm run lint` compares.
+ */
+const ALIASES: Readonly<Record<string, OmniLocale>> = { no: 'nb', nn: 'nb', tl: 'fil' };
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
@@ -75,34 +88,61 @@ function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
-/** Answers of `supported` by tag: it runs on every render of every widget. */
-const supportedCache = new Map<string, OmniLocale | undefined>();
+/** Answers of `matchLocale` by tag: it runs on every render of every widget. */
+const matchCache = new Map<string, OmniLocale | undefined>();
 
-function supported(tag: string | null | undefined): OmniLocale | undefined {
+/**
+ * The supported language a BCP 47 tag reads: its language subtag, region and script dropped
+ * ('ar-EG' -> 'ar', 'sw-TZ' -> 'sw', 'nb-NO' -> 'nb'), aliases followed ('no', 'nn' -> 'nb';
+ * 'tl' -> 'fil'); undefined for any other language.
+ */
+export function matchLocale(tag: string | null | undefined): OmniLocale | undefined {
   if (!tag) return undefined;
-  if (supportedCache.has(tag)) return supportedCache.get(tag);
+  if (matchCache.has(tag)) return matchCache.get(tag);
   const language = primaryLanguage(tag);
   const found = (SUPPORTED_LOCALES as readonly string[]).includes(language)
     ? (language as OmniLocale)
-    : undefined;
-  if (supportedCache.size < 100) supportedCache.set(tag, found);
+    : Object.hasOwn(ALIASES, language)
+      ? ALIASES[language]
+      : undefined;
+  if (matchCache.size < 100) matchCache.set(tag, found);
   return found;
 }
 
 /**
- * The supported locale for a preference: 'auto' (or empty) follows `<html lang>`, then
- * `navigator.language`; a region or script is dropped ('ar-EG' -> 'ar'); anything else -> 'en'.
+ * `tag` spelled with the supported language it reads, its region and script kept, for
+ * formatting in step with the text ('nn-NO' -> 'nb-NO', 'tl-PH' -> 'fil-PH', 'ar-EG' as is);
+ * undefined when it reads none of ours.
+ */
+export function localeTag(tag: string | null | undefined): string | undefined {
+  const locale = matchLocale(tag);
+  if (!locale || !tag) return undefined;
+  const [, ...rest] = tag.trim().split(/[-_]/);
+  return [locale, ...rest].join('-');
+}
+
+/** The browser's languages, most preferred first. */
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+/**
+ * The supported locale for a preference. A language tag is matched as in `matchLocale`
+ * ('ar-EG' -> 'ar', 'no' -> 'nb'); 'auto' (or empty) takes the best match of `<html lang>`, then
+ * of the browser's languages in their order of preference; no match -> 'en'.
  */
 export function resolveLocale(
   pref: string,
   doc: Document | undefined = globalThis.document,
 ): OmniLocale {
   const wanted = typeof pref === 'string' ? pref.trim() : '';
-  if (wanted !== '' && wanted.toLowerCase() !== 'auto') return supported(wanted) ?? SOURCE_LOCALE;
-  const fromPage = doc?.documentElement?.lang;
-  if (fromPage) return supported(fromPage) ?? SOURCE_LOCALE;
-  const fromBrowser = typeof navigator !== 'undefined' ? navigator.language : undefined;
-  return supported(fromBrowser) ?? SOURCE_LOCALE;
+  if (wanted !== '' && wanted.toLowerCase() !== 'auto') return matchLocale(wanted) ?? SOURCE_LOCALE;
+  for (const tag of [doc?.documentElement?.lang, ...browserLanguages()]) {
+    const match = matchLocale(tag);
+    if (match) return match;
+  }
+  return SOURCE_LOCALE;
 }
 
 /** A locale failed to load: warn, and put every widget back on the source locale (English). */
@@ -139,16 +179,16 @@ export async function setOmniLocale(locale: string): Promise<void> {
 export function isLocaleSettled(): boolean {
   const page = registry();
   const handle = page.handles[0];
-  return !handle || supported(handle.getLocale()) === page.locale;
+  return !handle || matchLocale(handle.getLocale()) === page.locale;
 }
 
 /** The active locale of the widgets. */
 export function getOmniLocale(): OmniLocale {
   const handle = registry().handles[0];
-  return supported(handle?.getLocale()) ?? SOURCE_LOCALE;
+  return matchLocale(handle?.getLocale()) ?? SOURCE_LOCALE;
 }
 
-/** True for right-to-left scripts (Arabic, Hebrew, Persian, Urdu ...). */
+/** True for right-to-left scripts (Arabic, Hebrew, Persian, Urdu ...): of ours, Arabic only. */
 export function isRtl(locale: string): boolean {
   return RTL_LANGUAGES.has(primaryLanguage(locale));
 }
