@@ -37,6 +37,27 @@ const pages = {
 <omni-stock-checker id="full" sku="A"></omni-stock-checker><omni-provider id="provider"></omni-provider></body></html>`,
 };
 
+// The same small elements twice per language, once with the stylesheet alone (the space it
+// reserves) and once upgraded with an answer: each box must be the same.
+const LOCALES = ['en', 'ar', 'sw', 'fil', 'nb', 'lt'];
+const BOXES = ['line', 'count', 'button', 'after', 'add', 'badge'];
+const boxesBody = `<body style="font:16px/1.5 system-ui,sans-serif;margin:8px">
+<p id="line"><a href="#">Cart <omni-cart-count id="count"></omni-cart-count></a> and more text</p>
+<div style="display:flex"><omni-cart-button id="button"></omni-cart-button><span id="after">x</span></div>
+<div style="inline-size:10rem"><omni-add-to-cart id="add" variant="compact" sku="TSHIRT-ORG-M"
+  item-title="Tee" price="19.90"></omni-add-to-cart></div>
+<omni-stock-checker id="badge" variant="badge" sku="TSHIRT-ORG-M"></omni-stock-checker></body></html>`;
+for (const locale of LOCALES) {
+  const head = `<!doctype html><html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">
+<head><meta charset="utf-8"><title>boxes</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/dist/omnishelf.css">`;
+  const config = JSON.stringify({ ...JSON.parse(CONFIG), locale: 'auto', currency: 'EUR' });
+  pages[`/boxes-css-${locale}.html`] = `${head}</head>${boxesBody}`;
+  pages[`/boxes-${locale}.html`] = `${head}
+<script type="application/json" id="omnishelf-config">${config}</script>
+<script type="module" src="/dist/omnishelf.js"></script></head>${boxesBody}`;
+}
+
 /**
  * Loads `url` `visits` times in a fresh context at `width` x 800 and returns the cumulative layout
  * shift after each visit, once every Omnishelf widget on it has its answer.
@@ -47,8 +68,26 @@ async function layoutShifts(url, width, visits) {
   await page.setViewport({ width, height: 800 });
   await page.evaluateOnNewDocument(() => {
     window.__cls = 0;
+    window.__shifted = [];
+    const describe = (node) =>
+      !node
+        ? '?'
+        : node.nodeType === 1
+          ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}`
+          : `${node.nodeName} in ${describe(node.parentElement)}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__cls += entry.value;
+        for (const source of entry.sources ?? []) {
+          const from = source.previousRect;
+          const to = source.currentRect;
+          window.__shifted.push(
+            `${describe(source.node)} at ${Math.round(entry.startTime)} ms: ` +
+              `${from.x},${from.y} ${from.width}x${from.height} -> ${to.x},${to.y} ${to.width}x${to.height}`,
+          );
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   const shifts = [];
@@ -66,7 +105,14 @@ async function layoutShifts(url, width, visits) {
         { timeout: 60000 },
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
-      shifts.push(await page.evaluate(() => window.__cls));
+      const { cls, shifted } = await page.evaluate(() => ({
+        cls: window.__cls,
+        shifted: window.__shifted,
+      }));
+      shifts.push(cls);
+      // What moved, so that a failure says where to look.
+      if (cls > 0)
+        console.log(`      moved on ${url} at ${width} px:\n        ${shifted.join('\n        ')}`);
     }
   } finally {
     await context.close();
@@ -158,6 +204,48 @@ try {
       await context.close();
     },
   );
+  // The space reserved for the small elements is the space they take, in every language.
+  await check(
+    'omnishelf.css reserves exactly the box of the cart count, cart button, compact add to cart and badge, in every language',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width: 390, height: 800 });
+      const boxes = () =>
+        page.evaluate(
+          (ids) =>
+            ids.map((id) => {
+              const r = document.getElementById(id).getBoundingClientRect();
+              return [
+                id,
+                [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 2) / 2).join(' '),
+              ];
+            }),
+          BOXES,
+        );
+      const moved = [];
+      for (const locale of LOCALES) {
+        await page.goto(`${server.origin}/boxes-css-${locale}.html`, { waitUntil: 'load' });
+        const reserved = await boxes();
+        await page.goto(`${server.origin}/boxes-${locale}.html`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () =>
+            !document.querySelector(':not(:defined)') &&
+            !document.getElementById('badge').matches(':state(loading)') &&
+            document.getElementById('add').shadowRoot?.querySelector('[part~="button"]'),
+          { timeout: 30000 },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const upgraded = await boxes();
+        reserved.forEach(([id, box], i) => {
+          if (box !== upgraded[i][1]) moved.push(`${locale} #${id}: ${box} -> ${upgraded[i][1]}`);
+        });
+      }
+      await context.close();
+      assert(moved.length === 0, `reserved (x y width height) -> upgraded:\n${moved.join('\n')}`);
+    },
+  );
+
   // Nothing moves while widgets load: CLS 0 on the merchant's snippet page (built files), at a
   // phone's and a laptop's width, on a first and a repeat visit, with a slow backend.
   await server.setFaults({ latencyMs: 300 });

@@ -148,6 +148,38 @@ describe('<omni-add-to-cart>', () => {
       await el.updateComplete;
       expect($(el, '[part~="base"]')).to.equal(null);
     });
+
+    it('on a tile (compact), says the reason in the button, at the button height', async () => {
+      const available = await setup(
+        undefined,
+        html`<omni-add-to-cart sku=${TEE} variant="compact"></omni-add-to-cart>`,
+      );
+      const height = available.getBoundingClientRect().height;
+      const el = await setup(
+        { online: 'out_of_stock', store: 'in_stock' },
+        html`<omni-add-to-cart
+          sku=${TEE}
+          variant="compact"
+          style="inline-size: 9rem"
+        ></omni-add-to-cart>`,
+      );
+      await waitUntil(() => el.matches(':state(unavailable)'), 'not unavailable');
+      const button = $(el, '[part~="button"]')!;
+      expect(button.textContent!.trim()).to.equal('Not available for delivery');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '[part~="reason"]')!.textContent).to.equal('');
+      // The tile does not grow when the answer arrives: the same height as the available button.
+      expect(el.getBoundingClientRect().height).to.be.closeTo(height, 0.5);
+    });
+
+    it('takes no more height than its button while the reason and status lines are empty', async () => {
+      const el = await setup(
+        undefined,
+        html`<omni-add-to-cart sku=${TEE} variant="compact"></omni-add-to-cart>`,
+      );
+      const button = $(el, '[part~="button"]')!.getBoundingClientRect().height;
+      expect(el.getBoundingClientRect().height).to.be.closeTo(button, 0.5);
+    });
   });
 
   describe('parts', () => {

@@ -2,6 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cart-button/cart-button.js';
 import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
+import { SUPPORTED_LOCALES, setOmniLocale } from '../../src/core/i18n/localization.js';
 import { CartWorld, cartFixture, inDarkMode, inEachLanguage } from '../helpers/cart-fixture.js';
 
 const $ = <E extends Element = HTMLElement>(el: OmniCartButton, selector: string) =>
@@ -85,6 +86,29 @@ describe('<omni-cart-button>', () => {
     cw.store.add('MUG-BOLD');
     await el.updateComplete;
     expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('3');
+  });
+
+  it('keeps one width in every language; show-label shows the label', async () => {
+    const el = await setup();
+    const label = $(el, '[part~="label"]')!;
+    const widths: number[] = [];
+    try {
+      for (const locale of SUPPORTED_LOCALES) {
+        await setOmniLocale(locale);
+        await el.updateComplete;
+        widths.push(el.getBoundingClientRect().width);
+        // Hidden from sight, not from screen readers: it names the button.
+        expect(label.getBoundingClientRect().width, locale).to.be.at.most(1);
+        expect($(el, '[part~="button"]')!.textContent).to.contain(label.textContent!.trim());
+      }
+    } finally {
+      await setOmniLocale('en');
+    }
+    expect(new Set(widths.map(Math.round)).size, widths.join(', ')).to.equal(1);
+    el.showLabel = true;
+    await el.updateComplete;
+    expect(label.getBoundingClientRect().width).to.be.greaterThan(10);
+    expect(el.getBoundingClientRect().width).to.be.greaterThan(widths[0]!);
   });
 
   it('opens by itself to ask when a handed-over cart arrives', async () => {

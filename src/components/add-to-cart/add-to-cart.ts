@@ -45,7 +45,7 @@ import { OmniElement } from '../base/omni-element.js';
  * @csspart choice - The delivery / pickup choice (a radio group).
  * @csspart option - One choice.
  * @csspart button - The "Add to cart" button.
- * @csspart reason - Why the button is disabled.
+ * @csspart reason - Why the button is disabled (`compact`: the button says it instead).
  * @csspart status - "Added to your cart", a polite live region.
  *
  * @cssproperty --omni-color-accent - The button.
@@ -61,11 +61,39 @@ export class OmniAddToCart extends OmniElement {
     hostStyles,
     schemeStyles,
     css`
+      /* No gap: the empty reason and status lines (kept for screen readers) take no space, so
+         the element is as tall as the button that dist/omnishelf.css reserves. */
       .base {
         display: flex;
         flex-direction: column;
         align-items: flex-start;
-        gap: var(--_omni-space);
+      }
+
+      .reason,
+      .status {
+        margin: 0;
+      }
+
+      .button-reason {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        line-clamp: 2;
+        overflow: hidden;
+        font-size: 0.8em;
+        font-weight: 400;
+        line-height: 1.15;
+        overflow-wrap: anywhere;
+      }
+
+      .button--compact {
+        block-size: 2.75em;
+        padding-block: 0;
+      }
+
+      .reason:not(:empty),
+      .status:not(:empty) {
+        margin-block-start: var(--_omni-space);
       }
 
       fieldset {
@@ -75,6 +103,7 @@ export class OmniAddToCart extends OmniElement {
         margin: 0;
         padding: 0;
         border: 0;
+        margin-block-end: var(--_omni-space);
         min-inline-size: 0;
       }
 
@@ -113,11 +142,6 @@ export class OmniAddToCart extends OmniElement {
       .status {
         color: var(--_omni-success);
         font-weight: 600;
-      }
-
-      .status:empty,
-      .reason:empty {
-        display: none;
       }
     `,
   ];
@@ -268,6 +292,11 @@ export class OmniAddToCart extends OmniElement {
     const store = this.myStore?.store;
     const reason = this.reason;
     const ready = this.cart !== undefined && this.cartController.view !== undefined;
+    // Nothing at all in the reason and status lines while empty: they take no space (:empty).
+    const status = this.added ? msg('Added to your cart.', { id: 'addToCart.added' }) : nothing;
+    // On a product tile the reason takes the button's place (at most two lines, in the same
+    // height), so that a tile does not grow when the stock answer arrives.
+    const compactReason = this.variant === 'compact' && reason !== undefined;
     return html`<div part="base" class="base" dir=${this.direction} lang=${this.activeLocale}>
       ${
         this.variant === 'full' && store
@@ -281,17 +310,19 @@ export class OmniAddToCart extends OmniElement {
       <button
         type="button"
         part="button"
-        class="button"
+        class=${this.variant === 'compact' ? 'button button--compact' : 'button'}
         aria-disabled=${reason || !ready ? 'true' : 'false'}
         aria-describedby="reason"
         @click=${this.handleAdd}
       >
-        ${msg('Add to cart', { id: 'addToCart.add' })}
+        ${
+          compactReason
+            ? html`<span class="button-reason">${reason}</span>`
+            : msg('Add to cart', { id: 'addToCart.add' })
+        }
       </button>
-      <p id="reason" part="reason" class="reason">${reason ?? ''}</p>
-      <p part="status" class="status" role="status">
-        ${this.added ? msg('Added to your cart.', { id: 'addToCart.added' }) : ''}
-      </p>
+      <p id="reason" part="reason" class="reason">${(!compactReason && reason) || nothing}</p>
+      <p part="status" class="status" role="status">${status}</p>
     </div>`;
   }
 

@@ -28,17 +28,18 @@ import { itemsInCart } from '../cart/messages.js';
  * @event {OmniCartSyncEvent} omni-cart-sync - Pending changes or sync state changed; `event.pending`, `event.status`.
  * @event {OmniCartConflictEvent} omni-cart-conflict - A price changed, a change was dropped, the cart was restored, or a choice is needed; `event.kind`.
  *
- * @slot - The button's label (default "Cart").
+ * @slot - The button's label (default "Cart"): its accessible name, shown with `show-label`.
  *
  * @csspart base - The wrapper (carries `dir` and `lang`).
  * @csspart button - The button.
- * @csspart label - The button's visible label (hide it for an icon-and-count button; the count
- *   still names the button for screen readers).
+ * @csspart label - The button's label (visible with `show-label`).
  * @csspart count - The count badge on the button.
  * @csspart drawer - The dialog.
  * @csspart drawer-header - The drawer's heading row.
  * @csspart close-button - The drawer's close button.
  *
+ * @cssproperty [--omni-cart-button-inline-size=calc(3 * var(--omni-space) + 2px + 4.5em)] - The
+ *   button's width without `show-label` (dist/omnishelf.css reserves the same).
  * @cssproperty [--omni-cart-drawer-width=28rem] - Width of the drawer (never wider than the screen).
  * @cssproperty [--omni-cart-backdrop=rgb(0 0 0 / 0.45)] - What covers the page behind the drawer.
  * @cssproperty [--omni-cart-count-background=var(--omni-color-accent)] - Count badge background.
@@ -52,12 +53,35 @@ export class OmniCartButton extends OmniElement {
     hostStyles,
     schemeStyles,
     css`
+      /* Icon and count in a box of fixed width, the same as dist/omnishelf.css reserves before
+         the code arrives; with show-label the label's length (which differs by language) sets it. */
       :host {
         display: inline-block;
+        inline-size: var(
+          --omni-cart-button-inline-size,
+          calc(3 * var(--omni-space, 0.5rem) + 2px + 4.5em)
+        );
+      }
+
+      :host([show-label]) {
+        inline-size: auto;
       }
 
       .trigger {
+        box-sizing: border-box;
+        inline-size: 100%;
+        gap: calc(var(--_omni-space) * 0.5);
         padding-inline: calc(var(--_omni-space) * 1.5);
+      }
+
+      :host(:not([show-label])) [part~='label'] {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        margin: -1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
 
       .count {
@@ -146,6 +170,12 @@ export class OmniCartButton extends OmniElement {
   @consume({ context: cartContext, subscribe: true })
   @property({ attribute: false })
   cart?: CartStore;
+
+  /**
+   * Shows the label ("Cart", or the slotted text) next to the icon. Without it the label only names
+   * the button for screen readers, and the button keeps one width in every language.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'show-label' }) showLabel = false;
 
   /** True while the drawer is open. Set it to open or close the drawer. */
   @property({ type: Boolean, reflect: true }) open = false;

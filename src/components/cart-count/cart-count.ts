@@ -26,7 +26,9 @@ import { itemsInCart } from '../cart/messages.js';
  *
  * @cssproperty [--omni-cart-count-background=var(--omni-color-accent)] - Badge background.
  * @cssproperty [--omni-cart-count-color=var(--omni-color-on-accent)] - Badge text.
- * @cssproperty [--omni-cart-count-size=1.5em] - Badge height (and minimum width).
+ * @cssproperty [--omni-cart-count-size=1.3125em] - Badge height.
+ * @cssproperty [--omni-cart-count-inline-size=2.25em] - Badge width (fixed, so that nothing moves
+ *   when the count changes; "99+" fits).
  *
  * @cssstate empty - The cart is empty (the badge stays, dimmed, so nothing moves).
  * @cssstate pending - Changes wait to be saved.
@@ -37,19 +39,23 @@ export class OmniCartCount extends OmniElement {
     hostStyles,
     schemeStyles,
     css`
+      /* A fixed box, the same as dist/omnishelf.css reserves before the code arrives: the count
+         changes, the line it sits in does not. */
       :host {
-        display: inline-block;
+        display: inline-flex;
         vertical-align: middle;
+        inline-size: var(--omni-cart-count-inline-size, 2.25em);
+        block-size: var(--omni-cart-count-size, 1.3125em);
       }
 
       .base {
         display: inline-flex;
         align-items: center;
         justify-content: center;
-        box-sizing: content-box;
-        min-inline-size: 3.5ch;
-        block-size: var(--omni-cart-count-size, 1.5em);
-        padding-inline: 0.35em;
+        box-sizing: border-box;
+        inline-size: 100%;
+        block-size: 100%;
+        padding-inline: 0.25em;
         border-radius: 999px;
         background: var(--omni-cart-count-background, var(--_omni-accent));
         color: var(--omni-cart-count-color, var(--_omni-on-accent));
