@@ -216,6 +216,9 @@ function chunkGroups(): (
     };
     const users = entries(id);
     if (users.size > 1 && users.has('provider')) return 'shared';
+    // The plural helper is a few hundred bytes that nearly every widget's text
+    // uses: with the foundation, rather than pulling a whole core chunk into a page for them.
+    if (users.size > 1 && id.endsWith('/src/core/i18n/plural.ts')) return 'shared';
     const folders = new Set([...users].map(folderOf));
     if (folders.size > 1) {
       if (users.has('stock-checker')) return 'stock-core';

@@ -109,12 +109,24 @@ export async function measurePages(pages = PAGES) {
       await tab.goto(`${server.origin}/${name}.html`, { waitUntil: 'load' });
       await tab.waitForNetworkIdle({ idleTime: 400, timeout: 15000 });
       // A page whose widgets did not render measures nothing real (a broken build is small).
-      const broken = await tab.evaluate(() =>
+      // Given time (on a loaded machine), as a shopper would give it.
+      const notRendered = () =>
         [...document.querySelectorAll('*')]
           .filter((el) => el.localName.startsWith('omni-'))
           .filter((el) => !el.matches(':defined') || el.matches(':state(loading)'))
-          .map((el) => el.localName),
-      );
+          .map((el) => el.localName);
+      await tab
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('*')].every(
+              (el) =>
+                !el.localName.startsWith('omni-') ||
+                (el.matches(':defined') && !el.matches(':state(loading)')),
+            ),
+          { timeout: 20000 },
+        )
+        .catch(() => undefined);
+      const broken = await tab.evaluate(notRendered);
       if (broken.length > 0) throw new Error(`${name}: ${broken.join(', ')} did not render`);
       await Promise.all(bodies);
       results[name] = { files };
