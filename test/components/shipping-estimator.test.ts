@@ -13,7 +13,6 @@ import type { ShopperLocation } from '../../src/core/geo/location.js';
 import { formatClockTime } from '../../src/core/i18n/format.js';
 import { formatHoursMinutes } from '../../src/core/i18n/format-calendar.js';
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
-import { validateShippingRules } from '../../src/core/shipping/index.js';
 import {
   createShippingService,
   type CheckedShippingRules,
@@ -42,6 +41,12 @@ import {
   type FakeStockService,
   type Services,
 } from '../helpers/fixture-with-services.js';
+import {
+  answer,
+  fakeShipping as fakeShippingService,
+  type FakeShipping,
+  type RulesAnswer,
+} from '../helpers/shipping.js';
 
 // ---- helpers ----
 
@@ -140,50 +145,8 @@ function kenya(methods: unknown[] = [EXPRESS, STANDARD], origin: object = {}): S
 const MONDAY = at('2026-11-23T08:48:00Z');
 const MONDAY_CUTOFF = at('2026-11-23T12:00:00Z');
 
-function checked(rules: unknown, country = 'KE'): CheckedShippingRules {
-  const { rules: clean, problems } = validateShippingRules(rules);
-  return { country, rules: clean, problems };
-}
-
-function answer(
-  rules: unknown,
-  overrides: Partial<SwrResult<CheckedShippingRules>> = {},
-  country = 'KE',
-): SwrResult<CheckedShippingRules> {
-  return {
-    value: checked(rules, country),
-    updatedAt: Date.now(),
-    stale: false,
-    source: 'network',
-    ...overrides,
-  };
-}
-
-type RulesAnswer =
-  | SwrResult<CheckedShippingRules>
-  | ((country: string, signal?: AbortSignal) => Promise<SwrResult<CheckedShippingRules>>);
-
-interface FakeShipping extends ShippingService {
-  answers: Record<string, RulesAnswer>;
-  calls: string[];
-}
-
 function fakeShipping(answers: Record<string, RulesAnswer> = { KE: answer(kenya()) }) {
-  const service: FakeShipping = {
-    answers,
-    calls: [],
-    rules(country, options) {
-      service.calls.push(country);
-      const found = service.answers[country];
-      if (!found) {
-        return Promise.reject(
-          new OmniError('http', 'no', { status: 404, code: 'unsupported_country' }),
-        );
-      }
-      return typeof found === 'function' ? found(country, options?.signal) : Promise.resolve(found);
-    },
-  };
-  return service;
+  return fakeShippingService(answers);
 }
 
 const NAIROBI: ShopperLocation = { kind: 'postal', postalCode: '00100', country: 'KE' };
