@@ -11,7 +11,7 @@ import { createSwr } from '../../src/core/cache/swr.js';
 import type { SwrResult } from '../../src/core/cache/types.js';
 import type { ShopperLocation } from '../../src/core/geo/location.js';
 import { formatClockTime } from '../../src/core/i18n/format.js';
-import { formatHoursMinutes } from '../../src/core/i18n/format-calendar.js';
+import { formatCalendarDate, formatHoursMinutes } from '../../src/core/i18n/format-calendar.js';
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
 import {
   createShippingService,
@@ -853,6 +853,45 @@ describe('<omni-shipping-estimator>', () => {
         expect(partText(el, 'order-by')).to.match(/^اطلبه خلال .+ ليصلك غدًا$/);
         expect(partText(el, 'free-shipping')).to.match(/^أضف .+ إلى سلتك لتحصل على توصيل مجاني$/);
         expect(partText(el, 'location')).to.contain('التوصيل إلى 00100');
+      } finally {
+        await setOmniLocale('en');
+      }
+    });
+    it('names days by their date in Lithuanian, whose weekday names Intl cannot decline', async () => {
+      // Open on weekdays only: on Friday night, pickup is on Monday.
+      const weekdaysOnly: Store = {
+        ...WESTLANDS,
+        hours: WESTLANDS.hours.filter(({ day }) => day >= 1 && day <= 5),
+      };
+      const { el, clock } = await setup(
+        html`<omni-shipping-estimator sku="SKU-1" method="standard"></omni-shipping-estimator>`,
+        { config: { locale: 'lt' }, myStore: weekdaysOnly, stock: stockedAt(weekdaysOnly) },
+      );
+      await setOmniLocale('lt');
+      try {
+        await el.updateComplete;
+        const date = (iso: string) =>
+          formatCalendarDate(iso, 'lt', { day: 'numeric', month: 'long' });
+        // "penktadienis": a sentence would need "iki penktadienio" or "penktadienį".
+        const weekdays = ['23', '24', '25', '26', '27', '28', '29'].map((day) =>
+          formatCalendarDate(`2026-11-${day}`, 'lt', { weekday: 'long' }),
+        );
+        const noWeekday = (text: string) =>
+          expect(
+            weekdays.filter((name) => text.includes(name)),
+            text,
+          ).to.deep.equal([]);
+        // Standard, ordered on Monday: by Friday 27 Nov.
+        expect(partText(el, 'order-by')).to.contain(date('2026-11-27'));
+        noWeekday(partText(el, 'order-by'));
+        // Friday 22:30 in Nairobi: order by Monday 30 Nov, delivered by Friday 4 Dec, pickup Monday.
+        clock.set(at('2026-11-27T19:30:00Z').getTime());
+        await el.updateComplete;
+        expect(partText(el, 'order-by')).to.contain(date('2026-11-30'));
+        expect(partText(el, 'order-by')).to.contain(date('2026-12-04'));
+        expect(partText(el, 'pickup')).to.contain(date('2026-11-30'));
+        noWeekday(partText(el, 'order-by'));
+        noWeekday(partText(el, 'pickup'));
       } finally {
         await setOmniLocale('en');
       }
