@@ -850,7 +850,7 @@ describe('<omni-shipping-estimator>', () => {
         expect(partTexts(el, 'dates')[0]).to.equal(
           `يصلك ${arabic({ weekday: 'short', day: 'numeric', month: 'short' }, '2026-11-24T12:00:00Z')}`,
         );
-        expect(partText(el, 'order-by')).to.match(/^اطلبه خلال .+ ليصلك غدًا$/);
+        expect(partText(el, 'order-by')).to.match(/^أمامك .+ لتطلبه ويصلك غدًا$/);
         expect(partText(el, 'free-shipping')).to.match(/^أضف .+ إلى سلتك لتحصل على توصيل مجاني$/);
         expect(partText(el, 'location')).to.contain('التوصيل إلى 00100');
       } finally {
