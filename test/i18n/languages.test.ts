@@ -3,7 +3,9 @@
  * left outside backend data (store names, products, postal codes), no message id on screen, nothing
  * wider than the screen, and axe clean (each widget once per language). The English of every
  * message is read from the XLIFF sources, so a string that reaches the screen without a
- * translation, or one written outside msg(), shows up here.
+ * translation, or one written outside msg(), shows up here. Dates, times and durations come from
+ * Intl: a month, weekday or unit word that Intl says in English but not in the language ("Nov",
+ * "Friday", "hr", "ago") means one was formatted in the wrong locale.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
