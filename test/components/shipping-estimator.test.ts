@@ -11,9 +11,8 @@ import { createSwr } from '../../src/core/cache/swr.js';
 import type { SwrResult } from '../../src/core/cache/types.js';
 import type { ShopperLocation } from '../../src/core/geo/location.js';
 import { formatClockTime } from '../../src/core/i18n/format.js';
-import { formatHoursMinutes } from '../../src/core/i18n/format-calendar.js';
+import { formatCalendarDate, formatHoursMinutes } from '../../src/core/i18n/format-calendar.js';
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
-import { validateShippingRules } from '../../src/core/shipping/index.js';
 import {
   createShippingService,
   type CheckedShippingRules,
@@ -42,6 +41,12 @@ import {
   type FakeStockService,
   type Services,
 } from '../helpers/fixture-with-services.js';
+import {
+  answer,
+  fakeShipping as fakeShippingService,
+  type FakeShipping,
+  type RulesAnswer,
+} from '../helpers/shipping.js';
 
 // ---- helpers ----
 
@@ -140,50 +145,8 @@ function kenya(methods: unknown[] = [EXPRESS, STANDARD], origin: object = {}): S
 const MONDAY = at('2026-11-23T08:48:00Z');
 const MONDAY_CUTOFF = at('2026-11-23T12:00:00Z');
 
-function checked(rules: unknown, country = 'KE'): CheckedShippingRules {
-  const { rules: clean, problems } = validateShippingRules(rules);
-  return { country, rules: clean, problems };
-}
-
-function answer(
-  rules: unknown,
-  overrides: Partial<SwrResult<CheckedShippingRules>> = {},
-  country = 'KE',
-): SwrResult<CheckedShippingRules> {
-  return {
-    value: checked(rules, country),
-    updatedAt: Date.now(),
-    stale: false,
-    source: 'network',
-    ...overrides,
-  };
-}
-
-type RulesAnswer =
-  | SwrResult<CheckedShippingRules>
-  | ((country: string, signal?: AbortSignal) => Promise<SwrResult<CheckedShippingRules>>);
-
-interface FakeShipping extends ShippingService {
-  answers: Record<string, RulesAnswer>;
-  calls: string[];
-}
-
 function fakeShipping(answers: Record<string, RulesAnswer> = { KE: answer(kenya()) }) {
-  const service: FakeShipping = {
-    answers,
-    calls: [],
-    rules(country, options) {
-      service.calls.push(country);
-      const found = service.answers[country];
-      if (!found) {
-        return Promise.reject(
-          new OmniError('http', 'no', { status: 404, code: 'unsupported_country' }),
-        );
-      }
-      return typeof found === 'function' ? found(country, options?.signal) : Promise.resolve(found);
-    },
-  };
-  return service;
+  return fakeShippingService(answers);
 }
 
 const NAIROBI: ShopperLocation = { kind: 'postal', postalCode: '00100', country: 'KE' };
@@ -887,9 +850,48 @@ describe('<omni-shipping-estimator>', () => {
         expect(partTexts(el, 'dates')[0]).to.equal(
           `يصلك ${arabic({ weekday: 'short', day: 'numeric', month: 'short' }, '2026-11-24T12:00:00Z')}`,
         );
-        expect(partText(el, 'order-by')).to.match(/^اطلبه خلال .+ ليصلك غدًا$/);
+        expect(partText(el, 'order-by')).to.match(/^أمامك .+ لتطلبه ويصلك غدًا$/);
         expect(partText(el, 'free-shipping')).to.match(/^أضف .+ إلى سلتك لتحصل على توصيل مجاني$/);
         expect(partText(el, 'location')).to.contain('التوصيل إلى 00100');
+      } finally {
+        await setOmniLocale('en');
+      }
+    });
+    it('names days by their date in Lithuanian, whose weekday names Intl cannot decline', async () => {
+      // Open on weekdays only: on Friday night, pickup is on Monday.
+      const weekdaysOnly: Store = {
+        ...WESTLANDS,
+        hours: WESTLANDS.hours.filter(({ day }) => day >= 1 && day <= 5),
+      };
+      const { el, clock } = await setup(
+        html`<omni-shipping-estimator sku="SKU-1" method="standard"></omni-shipping-estimator>`,
+        { config: { locale: 'lt' }, myStore: weekdaysOnly, stock: stockedAt(weekdaysOnly) },
+      );
+      await setOmniLocale('lt');
+      try {
+        await el.updateComplete;
+        const date = (iso: string) =>
+          formatCalendarDate(iso, 'lt', { day: 'numeric', month: 'long' });
+        // "penktadienis": a sentence would need "iki penktadienio" or "penktadienį".
+        const weekdays = ['23', '24', '25', '26', '27', '28', '29'].map((day) =>
+          formatCalendarDate(`2026-11-${day}`, 'lt', { weekday: 'long' }),
+        );
+        const noWeekday = (text: string) =>
+          expect(
+            weekdays.filter((name) => text.includes(name)),
+            text,
+          ).to.deep.equal([]);
+        // Standard, ordered on Monday: by Friday 27 Nov.
+        expect(partText(el, 'order-by')).to.contain(date('2026-11-27'));
+        noWeekday(partText(el, 'order-by'));
+        // Friday 22:30 in Nairobi: order by Monday 30 Nov, delivered by Friday 4 Dec, pickup Monday.
+        clock.set(at('2026-11-27T19:30:00Z').getTime());
+        await el.updateComplete;
+        expect(partText(el, 'order-by')).to.contain(date('2026-11-30'));
+        expect(partText(el, 'order-by')).to.contain(date('2026-12-04'));
+        expect(partText(el, 'pickup')).to.contain(date('2026-11-30'));
+        noWeekday(partText(el, 'order-by'));
+        noWeekday(partText(el, 'pickup'));
       } finally {
         await setOmniLocale('en');
       }

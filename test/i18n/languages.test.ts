@@ -3,7 +3,9 @@
  * left outside backend data (store names, products, postal codes), no message id on screen, nothing
  * wider than the screen, and axe clean (each widget once per language). The English of every
  * message is read from the XLIFF sources, so a string that reaches the screen without a
- * translation, or one written outside msg(), shows up here.
+ * translation, or one written outside msg(), shows up here. Dates, times and durations come from
+ * Intl: a month, weekday or unit word that Intl says in English but not in the language ("Nov",
+ * "Friday", "hr", "ago") means one was formatted in the wrong locale.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -16,9 +18,18 @@ import '../../src/components/cart/cart.js';
 import '../../src/components/cart-button/cart-button.js';
 import '../../src/components/cart-count/cart-count.js';
 import '../../src/components/add-to-cart/add-to-cart.js';
+import '../../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
 import type { OmniPickupSelector } from '../../src/components/pickup-selector/pickup-selector.js';
 import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
+import type { OmniShippingEstimator } from '../../src/components/shipping-estimator/shipping-estimator.js';
+import type {
+  DayOfWeek,
+  Money,
+  ShippingMethod,
+  ShippingRules,
+  Store,
+} from '../../src/core/api/types.js';
 import {
   SUPPORTED_LOCALES,
   getOmniLocale,
@@ -40,6 +51,7 @@ import {
 } from '../helpers/fixture-with-services.js';
 import { MINUTE, fakePickupService, slot } from '../helpers/pickup.js';
 import { CartWorld, cartFixture } from '../helpers/cart-fixture.js';
+import { answer, fakeShipping, type RulesAnswer } from '../helpers/shipping.js';
 
 type Locale = (typeof SUPPORTED_LOCALES)[number];
 
@@ -129,6 +141,71 @@ function englishIn(texts: string[], english: English): string[] {
     if (hit) found.push(`"${text}" (${hit.id})`);
   }
   return found;
+}
+
+/** The words (two letters or more, lower case) in what Intl says in `tag`. */
+function intlWords(tag: string): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string): void => {
+    for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) if (word.length > 1) out.add(word);
+  };
+  const date = (options: Intl.DateTimeFormatOptions, at: Date) =>
+    add(new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(at));
+  for (let month = 0; month < 12; month++) {
+    const at = new Date(Date.UTC(2026, month, 10, 12));
+    for (const style of ['long', 'short'] as const) date({ day: 'numeric', month: style }, at);
+  }
+  for (let day = 0; day < 7; day++) {
+    const at = new Date(Date.UTC(2026, 10, 22 + day, 9 + day * 2));
+    for (const style of ['long', 'short'] as const) {
+      date({ weekday: style, day: 'numeric', month: 'short' }, at);
+      date({ weekday: style, hour: 'numeric', minute: '2-digit' }, at);
+    }
+  }
+  for (const unit of ['hour', 'minute'] as const) {
+    for (const unitDisplay of ['long', 'short', 'narrow'] as const) {
+      for (const n of [1, 2, 3, 10, 11, 21, 100]) {
+        add(new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay }).format(n));
+      }
+    }
+  }
+  const Duration = (
+    Intl as unknown as {
+      DurationFormat?: new (
+        tag: string,
+        options: { style: string },
+      ) => { format(d: object): string };
+    }
+  ).DurationFormat;
+  for (const style of ['long', 'short', 'narrow']) {
+    for (const duration of [{ hours: 2, minutes: 10 }, { hours: 1, minutes: 1 }, { minutes: 5 }]) {
+      if (Duration) add(new Duration(tag, { style }).format(duration));
+    }
+  }
+  const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  for (const unit of ['second', 'minute', 'hour', 'day', 'month', 'year'] as const) {
+    for (const n of [-3, -2, -1, 0, 1, 2, 3]) add(relative.format(n, unit));
+  }
+  return out;
+}
+
+/**
+ * Words of English dates, times, durations and relative times ("Nov", "Tuesday", "hr", "mins",
+ * "ago") that Intl does not also use in `locale` (Swahili's "Nov" and Filipino's "PM" are their
+ * own): one on screen is a date or duration formatted in the wrong language.
+ */
+function foreignCalendarWords(locale: string): Set<string> {
+  const own = intlWords(locale);
+  return new Set([...intlWords('en'), ...intlWords('en-GB')].filter((word) => !own.has(word)));
+}
+
+function englishCalendarIn(texts: string[], foreign: Set<string>): string[] {
+  return texts.filter((text) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((word) => foreign.has(word)),
+  );
 }
 
 function rawIds(texts: string[], english: English): string[] {
@@ -293,6 +370,103 @@ async function cart(cw: CartWorld, template = html`<omni-cart></omni-cart>`): Pr
   await el.updateComplete;
   return el;
 }
+
+// The shipping estimator: a warehouse in Nairobi (UTC+3), orders until 15:00 on weekdays.
+/** Monday 23 Nov 2026, 09:50Z = 12:50 in Nairobi: 2 h 10 min before the cutoff. */
+const MONDAY_NOON = Date.parse('2026-11-23T09:50:00Z');
+/** Friday 27 Nov, 19:30Z = 22:30 in Nairobi: the next cutoff is Monday's, the store has closed. */
+const FRIDAY_NIGHT = Date.parse('2026-11-27T19:30:00Z');
+const kes = (amount: string): Money => ({ amount, currency: 'KES' });
+const WEEKDAYS: DayOfWeek[] = [1, 2, 3, 4, 5];
+const SHIPPING_METHODS: ShippingMethod[] = [
+  {
+    id: 'same-day',
+    label: 'Same-day courier',
+    carrier: 'Sendy',
+    price: kes('450'),
+    transitDays: { min: 0, max: 0 },
+    deliveryDays: [...WEEKDAYS, 6],
+  },
+  {
+    id: 'express',
+    label: 'Express',
+    carrier: 'G4S Courier',
+    price: kes('350'),
+    transitDays: { min: 1, max: 1 },
+    deliveryDays: [...WEEKDAYS, 6],
+  },
+  {
+    id: 'standard',
+    label: 'Standard',
+    carrier: 'Posta Kenya',
+    price: kes('250'),
+    freeOver: kes('5000'),
+    transitDays: { min: 2, max: 4 },
+    deliveryDays: WEEKDAYS,
+  },
+  {
+    id: 'collect',
+    label: 'Collection point',
+    carrier: 'Pickup Mtaani',
+    price: kes('0'),
+    transitDays: { min: 3, max: 3 },
+    deliveryDays: WEEKDAYS,
+  },
+];
+const SHIPPING_RULES = {
+  origins: [
+    {
+      id: 'nbo',
+      timezone: 'Africa/Nairobi',
+      cutoffs: WEEKDAYS.map((day) => ({ day, time: '15:00' })),
+      handlingDays: { min: 0, max: 0 },
+      workdays: WEEKDAYS,
+      closures: [],
+    },
+  ],
+  methods: SHIPPING_METHODS,
+  holidays: [],
+} as unknown as ShippingRules;
+/** My store, with pickup an hour after the order, open on weekdays 08:00-18:00 Nairobi time. */
+const WEST_PICKUP: Store = {
+  ...WEST,
+  timezone: 'Africa/Nairobi',
+  hours: WEEKDAYS.map((day) => ({ day, open: '08:00', close: '18:00' })),
+  pickup: { enabled: true, leadTimeMinutes: 60 },
+};
+
+async function estimator(
+  options: {
+    template?: unknown;
+    rules?: RulesAnswer;
+    location?: ReturnType<typeof fakeLocationService>;
+    myStore?: Store;
+    now?: number;
+    wait?: boolean;
+  } = {},
+): Promise<OmniShippingEstimator> {
+  const el = await fixtureWithServices<OmniShippingEstimator>(
+    options.template ?? html`<omni-shipping-estimator sku=${SKU}></omni-shipping-estimator>`,
+    {
+      shipping: fakeShipping({ KE: options.rules ?? answer(SHIPPING_RULES) }),
+      location: options.location ?? fakeLocationService({ location: POSTAL_00100 }),
+      myStore: fakeMyStoreService(options.myStore),
+      stock: fakeStockService({
+        [SKU]: fresh(stockResult(SKU, [entry(SKU, WEST_PICKUP, 'in_stock', 4)], 'in_stock')),
+      }),
+      clock: createTestClock(options.now ?? MONDAY_NOON),
+      config: { units: 'km', country: 'KE', currency: 'KES' },
+    },
+  );
+  if (options.wait !== false) await settled(el);
+  return el;
+}
+
+/** The order-by line's scene for the method `id`. */
+const orderWithin = (id: string) => () =>
+  estimator({
+    template: html`<omni-shipping-estimator method=${id}></omni-shipping-estimator>`,
+  });
 
 interface Scene {
   widget: string;
@@ -498,6 +672,83 @@ const SCENES: Scene[] = [
     },
   },
 
+  // <omni-shipping-estimator>, product pages and the cart
+  {
+    widget: 'shipping-estimator',
+    state: 'methods, a date range, a free one, the free-delivery gap, pickup; order within … today',
+    axe: true,
+    render: () =>
+      estimator({
+        template: html`<omni-shipping-estimator
+          sku=${SKU}
+          subtotal="3800"
+        ></omni-shipping-estimator>`,
+        myStore: WEST_PICKUP,
+      }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'order within … to get it tomorrow',
+    render: orderWithin('express'),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'order within … to get it by a weekday',
+    render: orderWithin('standard'),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'order by a day and time; pickup on a later day',
+    render: () => estimator({ now: FRIDAY_NIGHT, myStore: WEST_PICKUP }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'estimating',
+    render: () => estimator({ rules: () => deferred<never>().promise, wait: false }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'no location yet: the postal-code prompt',
+    render: () => estimator({ location: fakeLocationService() }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'old rules that could not be refreshed',
+    render() {
+      const failed = Promise.reject(new OmniError('network', 'offline'));
+      failed.catch(() => undefined);
+      return estimator({
+        rules: answer(SHIPPING_RULES, {
+          stale: true,
+          source: 'cache',
+          updatedAt: Date.now() - 2 * 24 * 3600_000,
+          revalidation: failed as never,
+        }),
+      });
+    },
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'a country it does not deliver to',
+    render: () =>
+      estimator({
+        location: fakeLocationService({
+          location: { kind: 'postal', postalCode: '0150', country: 'NO' },
+        }),
+      }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'the shop cannot be reached: retry',
+    render: () => estimator({ rules: () => Promise.reject(new OmniError('network', 'offline')) }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'the shop has not set up delivery estimates',
+    render: () =>
+      estimator({ rules: () => Promise.reject(new OmniError('unsupported', 'no shipping')) }),
+  },
+
   // The cart elements
   {
     widget: 'cart',
@@ -666,6 +917,10 @@ describe('each language, on a 390 px wide screen', () => {
           if (locale !== 'en') {
             // Backend text (store names, addresses, products) is not a message: it never matches.
             expect(englishIn(texts, english), `English in ${locale}`).to.deep.equal([]);
+            expect(
+              englishCalendarIn(texts, foreignCalendarWords(locale)),
+              `English dates or durations in ${locale}`,
+            ).to.deep.equal([]);
           }
           expect(rawIds(texts, english), 'message ids on screen').to.deep.equal([]);
           for (const root of roots(el)) {

@@ -28,6 +28,7 @@ import {
   formatCalendarDate,
   formatCalendarRange,
   formatHoursMinutes,
+  weekdayFitsSentence,
 } from '../../core/i18n/format-calendar.js';
 import { dateFormat } from '../../core/i18n/format.js';
 import { formatMoney, isMoney, isZeroMoney } from '../../core/money/index.js';
@@ -682,14 +683,18 @@ export class OmniShippingEstimator extends OmniElement {
     const zone = shopperZone();
     const today = dateInZone(now, zone) ?? promise.latest;
     const ahead = daysBetween(today, promise.latest);
+    // A day this week by its name, unless the language would have to decline it (Lithuanian).
+    const weekdays = weekdayFitsSentence(locale);
     const day =
-      ahead >= 0 && ahead <= 6
+      weekdays && ahead >= 0 && ahead <= 6
         ? formatCalendarDate(promise.latest, locale, { weekday: 'long' })
         : formatCalendarDate(promise.latest, locale, { day: 'numeric', month: 'long' });
     if (left.kind === 'by') {
       const soon = left.date.getTime() - now < 6 * DAY_MS;
       const moment = dateFormat(locale, {
-        ...(soon ? { weekday: 'long' } : { day: 'numeric', month: 'short' }),
+        ...(soon && weekdays
+          ? { weekday: 'long' }
+          : { day: 'numeric', month: soon ? 'long' : 'short' }),
         hour: 'numeric',
         minute: '2-digit',
         timeZone: zone,
@@ -744,10 +749,12 @@ export class OmniShippingEstimator extends OmniElement {
             id: 'shipping.pickup.tomorrowAfter',
           });
     }
-    const day = formatCalendarDate(ready.date, locale, {
-      weekday: 'long',
-      ...(ready.dayOffset > 6 ? { day: 'numeric', month: 'long' } : {}),
-    });
+    const day = weekdayFitsSentence(locale)
+      ? formatCalendarDate(ready.date, locale, {
+          weekday: 'long',
+          ...(ready.dayOffset > 6 ? { day: 'numeric', month: 'long' } : {}),
+        })
+      : formatCalendarDate(ready.date, locale, { day: 'numeric', month: 'long' });
     return ready.atOpening
       ? msg(str`or pick it up ${day} from ${time} at ${name}`, { id: 'shipping.pickup.dayFrom' })
       : msg(str`or pick it up ${day} after ${time} at ${name}`, { id: 'shipping.pickup.dayAfter' });

@@ -44,6 +44,23 @@ export function formatCalendarRange(
   return start < end ? format.formatRange(start, end) : format.formatRange(end, start);
 }
 
+/**
+ * Languages whose weekday names change form inside a sentence, which Intl cannot do: Lithuanian
+ * wants "iki penktadienio" (by Friday) and "penktadienį" (on Friday), and Intl only says
+ * "penktadienis".
+ */
+const WEEKDAY_DECLINES = new Set(['lt']);
+
+/**
+ * True when a weekday name from Intl ("Friday", "fredag", "Ijumaa") reads right inside a sentence
+ * in `locale`; false where the sentence would need a case Intl does not give (Lithuanian). Name
+ * the day by its date there (`{ day: 'numeric', month: 'long' }`: "lapkričio 27 d.", whose month
+ * Intl already puts in the form a date takes).
+ */
+export function weekdayFitsSentence(locale: string): boolean {
+  return !WEEKDAY_DECLINES.has(safeLocale(locale).split('-')[0]!.toLowerCase());
+}
+
 interface DurationFormatLike {
   format(duration: { hours?: number; minutes?: number }): string;
 }

@@ -3,6 +3,7 @@ import {
   formatCalendarDate,
   formatCalendarRange,
   formatHoursMinutes,
+  weekdayFitsSentence,
 } from '../../../src/core/i18n/format-calendar.js';
 
 const short = { weekday: 'short', day: 'numeric', month: 'short' } as const;
@@ -41,6 +42,16 @@ describe('formatCalendarDate / formatCalendarRange', () => {
   it('gives an empty string for dates that do not exist', () => {
     expect(formatCalendarDate('2026-02-30', 'en-GB', short)).to.equal('');
     expect(formatCalendarRange('2026-11-27', 'soon', 'en-GB', short)).to.equal('');
+  });
+});
+
+describe('weekdayFitsSentence', () => {
+  it('is false only where a weekday name would have to be declined (Lithuanian)', () => {
+    for (const locale of ['en', 'en-GB', 'ar', 'sw', 'fil', 'nb-NO', 'not a locale']) {
+      expect(weekdayFitsSentence(locale), locale).to.equal(true);
+    }
+    expect(weekdayFitsSentence('lt')).to.equal(false);
+    expect(weekdayFitsSentence('lt-LT')).to.equal(false);
   });
 });
 
