@@ -6,6 +6,8 @@
 import { parseIsoDate, type IsoDate } from '../time/zoned.js';
 import { dateFormat, safeLocale } from './format.js';
 
+export { weekdayFitsSentence } from './format.js';
+
 /** Noon UTC of a calendar date: formatted in UTC, no zone or DST edge can move it a day. */
 function noonUtc(date: IsoDate): Date | undefined {
   const parts = parseIsoDate(date);
@@ -49,18 +51,6 @@ export function formatCalendarRange(
  * wants "iki penktadienio" (by Friday) and "penktadienį" (on Friday), and Intl only says
  * "penktadienis".
  */
-const WEEKDAY_DECLINES = new Set(['lt']);
-
-/**
- * True when a weekday name from Intl ("Friday", "fredag", "Ijumaa") reads right inside a sentence
- * in `locale`; false where the sentence would need a case Intl does not give (Lithuanian). Name
- * the day by its date there (`{ day: 'numeric', month: 'long' }`: "lapkričio 27 d.", whose month
- * Intl already puts in the form a date takes).
- */
-export function weekdayFitsSentence(locale: string): boolean {
-  return !WEEKDAY_DECLINES.has(safeLocale(locale).split('-')[0]!.toLowerCase());
-}
-
 interface DurationFormatLike {
   format(duration: { hours?: number; minutes?: number }): string;
 }

@@ -3,7 +3,7 @@
  * without such dates (a stock badge) do not load the zoned-time helpers.
  */
 import { zonedParts } from '../time/zoned.js';
-import { dateFormat, relativeFormat } from './format.js';
+import { dateFormat, relativeFormat, weekdayFitsSentence } from './format.js';
 
 /** Where `formatDayOffset` counts days from. */
 export interface DayOffsetOptions {
@@ -16,7 +16,8 @@ export interface DayOffsetOptions {
 /**
  * A day relative to today, as shoppers read it next to an opening time: 0 -> "today",
  * 1 -> "tomorrow" (Intl.RelativeTimeFormat numeric 'auto'); 2 to 6 -> the weekday name
- * ("Friday", Intl.DateTimeFormat) of that day in `options.timeZone`, counted from the calendar
+ * ("Friday", Intl.DateTimeFormat; the date, "lapkričio 27 d.", where a weekday name would need a
+ * case Intl does not give: `weekdayFitsSentence`) of that day in `options.timeZone`, counted from the calendar
  * day of `options.from`; anything else (past days, a week or more, an invalid timezone) ->
  * relative text such as "in 8 days". Pair with `storeOpenState(store, now).opensAt` by passing
  * the same `now` and the store's timezone.
@@ -36,7 +37,10 @@ export function formatDayOffset(
     if (today) {
       // Noon UTC of the target calendar day, formatted in UTC: no DST edge can shift the day.
       const target = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));
-      return dateFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(target);
+      const day: Intl.DateTimeFormatOptions = weekdayFitsSentence(locale)
+        ? { weekday: 'long' }
+        : { day: 'numeric', month: 'long' };
+      return dateFormat(locale, { ...day, timeZone: 'UTC' }).format(target);
     }
   }
   return rtf.format(offset, 'day');

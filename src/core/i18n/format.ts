@@ -119,3 +119,15 @@ export function formatShortDate(iso: string, locale: string): string {
   if (Number.isNaN(date.getTime())) return '';
   return dateFormat(locale, { day: 'numeric', month: 'short' }).format(date);
 }
+
+const WEEKDAY_DECLINES = new Set(['lt']);
+
+/**
+ * True when a weekday name from Intl ("Friday", "fredag", "Ijumaa") reads right inside a sentence
+ * in `locale`; false where the sentence would need a case Intl does not give (Lithuanian). Name
+ * the day by its date there (`{ day: 'numeric', month: 'long' }`: "lapkričio 27 d.", whose month
+ * Intl already puts in the form a date takes).
+ */
+export function weekdayFitsSentence(locale: string): boolean {
+  return !WEEKDAY_DECLINES.has(safeLocale(locale).split('-')[0]!.toLowerCase());
+}

@@ -127,6 +127,21 @@ describe('formatDayOffset', () => {
   });
 });
 
+describe('formatDayOffset in a language that declines weekdays', () => {
+  it('names the date in Lithuanian, where a bare weekday name would be in the wrong case', () => {
+    const from = new Date('2026-06-10T20:30:00Z');
+    const day = formatDayOffset(2, 'lt', { from, timeZone: 'Africa/Nairobi' });
+    // "birželio 12 d.", not "penktadienis" (the sentence wants "penktadienį").
+    expect(day).to.equal(
+      new Intl.DateTimeFormat('lt', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(2026, 5, 12, 12)),
+      ),
+    );
+    expect(day).not.to.match(/dienis/);
+    expect(formatDayOffset(2, 'nb', { from, timeZone: 'Africa/Nairobi' })).to.equal('fredag');
+  });
+});
+
 describe('safeLocale', () => {
   it('canonicalizes valid tags and falls back to en', () => {
     expect(safeLocale('EN-us')).to.equal('en-US');
