@@ -24,7 +24,8 @@ const TYPES = {
 };
 
 /**
- * Starts the server on a free port of 127.0.0.1. `pages` maps paths to HTML; `headers(path)` adds
+ * Starts the server on a free port of 127.0.0.1. `pages` maps paths to HTML (or, for a path ending
+ * in `.js` or `.css`, to a script or stylesheet, served with that type); `headers(path)` adds
  * response headers (a CSP, say); files are served from the repository root (`/dist/...`,
  * `/demo/...`), gzipped when the browser accepts it.
  */
@@ -67,7 +68,8 @@ export async function serveDist({
       if (i < backend.length) return backend[i](req, res, next(i + 1));
       // Not the backend: a page or a file.
       if (pages[path] !== undefined) {
-        return send(req, res, 200, TYPES['.html'], Buffer.from(pages[path]), extra);
+        const type = TYPES[extname(path)] ?? TYPES['.html'];
+        return send(req, res, 200, type, Buffer.from(pages[path]), extra);
       }
       const file = normalize(join(root, path));
       const allowed =
