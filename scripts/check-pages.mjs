@@ -35,15 +35,24 @@ const pages = {
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css"></head>
 <body style="font-size:16px"><omni-stock-checker id="badge" variant="badge" sku="A"></omni-stock-checker>
 <omni-stock-checker id="full" sku="A"></omni-stock-checker><omni-provider id="provider"></omni-provider></body></html>`,
+  // A provider after a widget: its chunk arrives after the widget's, so it takes over a widget
+  // the page already serves (that once recursed until the stack overflowed).
+  '/late-provider.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css">
+<script type="application/json" id="omnishelf-config">${CONFIG}</script>
+<script type="module" src="/dist/omnishelf.js"></script></head>
+<body><omni-stock-checker id="page" sku="TSHIRT-ORG-M"></omni-stock-checker>
+<omni-provider currency="NOK"><omni-stock-checker id="inner" sku="TSHIRT-ORG-M"></omni-stock-checker></omni-provider></body></html>`,
 };
 
 // The same small elements twice per language, once with the stylesheet alone (the space it
 // reserves) and once upgraded with an answer: each box must be the same.
 const LOCALES = ['en', 'ar', 'sw', 'fil', 'nb', 'lt'];
-const BOXES = ['line', 'count', 'button', 'after', 'add', 'badge'];
+const BOXES = ['line', 'count', 'button', 'after', 'text-line', 'inline-button', 'add', 'badge'];
 const boxesBody = `<body style="font:16px/1.5 system-ui,sans-serif;margin:8px">
 <p id="line"><a href="#">Cart <omni-cart-count id="count"></omni-cart-count></a> and more text</p>
 <div style="display:flex"><omni-cart-button id="button"></omni-cart-button><span id="after">x</span></div>
+<p id="text-line">In a line of text: <omni-cart-button id="inline-button"></omni-cart-button> and more</p>
 <div style="inline-size:10rem"><omni-add-to-cart id="add" variant="compact" sku="TSHIRT-ORG-M"
   item-title="Tee" price="19.90"></omni-add-to-cart></div>
 <omni-stock-checker id="badge" variant="badge" sku="TSHIRT-ORG-M"></omni-stock-checker></body></html>`;
@@ -183,6 +192,37 @@ try {
         twice[0],
       );
       await context.close();
+    },
+  );
+
+  await check(
+    'a provider placed after a widget takes over the widgets inside it, with no error',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${server.origin}/late-provider.html`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () =>
+          ['page', 'inner'].every((id) => {
+            const el = document.getElementById(id);
+            return el.matches(':defined') && !el.matches(':state(loading)');
+          }),
+        { timeout: 30000 },
+      );
+      const currencies = await page.evaluate(() =>
+        ['page', 'inner'].map((id) => document.getElementById(id).config?.currency),
+      );
+      await context.close();
+      assert(errors.length === 0, `errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
+      assert(
+        currencies[0] !== 'NOK' && currencies[1] === 'NOK',
+        `currencies (page, inner): ${currencies.join(', ')}`,
+      );
     },
   );
 

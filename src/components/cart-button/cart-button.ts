@@ -57,6 +57,8 @@ export class OmniCartButton extends OmniElement {
          the code arrives; with show-label the label's length (which differs by language) sets it. */
       :host {
         display: inline-block;
+        /* In a line of text too, it sits where its reserved box sat. */
+        vertical-align: middle;
         inline-size: var(
           --omni-cart-button-inline-size,
           calc(3 * var(--omni-space, 0.5rem) + 2px + 4.5em)

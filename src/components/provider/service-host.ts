@@ -33,6 +33,8 @@ type AnyProvider = ContextProvider<AnyContext>;
 
 export class ServiceHost {
   private readonly providers = new Map<unknown, AnyProvider>();
+  /** Contexts whose provider is being made (see handleRequest). */
+  private readonly creating = new Set<unknown>();
 
   constructor(
     private readonly element: HTMLElement,
@@ -104,16 +106,25 @@ export class ServiceHost {
       subscribe?: boolean;
     };
     const { context } = request;
-    if (this.providers.has(context)) return;
+    // Already provided, or being provided: the new ContextProvider announces itself as it is
+    // made, and a host above then sends its subscriptions here again, back into this handler
+    // (a widget before this provider on the page): the provider's own listener answers those.
+    if (this.providers.has(context) || this.creating.has(context)) return;
     if (context !== configContext && context !== hostSettingsContext && !serviceFor(context)) {
       return;
     }
     const consumer = request.contextTarget ?? (event.composedPath()[0] as Element);
     if (consumer === this.element) return;
-    const provider = new ContextProvider(this.element, {
-      context: context as AnyContext,
-      initialValue: this.resolve(context),
-    });
+    this.creating.add(context);
+    let provider: AnyProvider;
+    try {
+      provider = new ContextProvider(this.element, {
+        context: context as AnyContext,
+        initialValue: this.resolve(context),
+      });
+    } finally {
+      this.creating.delete(context);
+    }
     this.providers.set(context, provider);
     event.stopPropagation();
     provider.addCallback(request.callback, consumer, request.subscribe);
