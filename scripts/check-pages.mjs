@@ -35,6 +35,12 @@ const pages = {
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css"></head>
 <body style="font-size:16px"><omni-stock-checker id="badge" variant="badge" sku="A"></omni-stock-checker>
 <omni-stock-checker id="full" sku="A"></omni-stock-checker><omni-provider id="provider"></omni-provider></body></html>`,
+  // The same under a policy that does not name lit-html: the console says what to change.
+  '/no-policy.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no policy</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/dist/omnishelf.css">
+<script type="application/json" id="omnishelf-config">${CONFIG}</script>
+<script type="module" src="/dist/omnishelf.js"></script></head>
+<body><omni-stock-checker variant="badge" sku="TSHIRT-ORG-M"></omni-stock-checker></body></html>`,
   // A provider after a widget: its chunk arrives after the widget's, so it takes over a widget
   // the page already serves (that once recursed until the stack overflowed).
   '/late-provider.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late</title>
@@ -150,7 +156,17 @@ function assert(condition, message) {
 
 const server = await serveDist({
   pages,
-  headers: (path) => (path === '/strict.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
+  headers: (path) =>
+    path === '/strict.html'
+      ? { 'Content-Security-Policy': STRICT_CSP }
+      : path === '/no-policy.html'
+        ? {
+            'Content-Security-Policy': STRICT_CSP.replace(
+              'trusted-types lit-html',
+              'trusted-types other',
+            ),
+          }
+        : {},
 });
 const profile = mkdtempSync(join(tmpdir(), 'omnishelf-pages-'));
 const browser = await puppeteer.launch({
@@ -192,6 +208,27 @@ try {
         twice[0],
       );
       await context.close();
+    },
+  );
+
+  await check(
+    'under a Content Security Policy without trusted-types lit-html, the console names the fix',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${server.origin}/no-policy.html`, { waitUntil: 'load' });
+      await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+      await context.close();
+      assert(
+        errors.some(
+          (e) => e.includes('[omnishelf]') && e.includes('add lit-html to its trusted-types'),
+        ),
+        `console errors: ${errors.join(' | ')}`,
+      );
     },
   );
 

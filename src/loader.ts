@@ -121,8 +121,13 @@ function pageLanguage(): string | undefined {
 }
 
 function report(error: unknown): void {
+  // A chunk that did load but threw while it ran (a Content Security Policy without
+  // `trusted-types lit-html`, say) is not a missing file: say which it is.
+  const blocked = error instanceof Error && /trusted|policy|content security/i.test(error.message);
   console.error(
-    '[omnishelf] could not load an element; check that the files next to omnishelf.js are served.',
+    blocked
+      ? "[omnishelf] an element was blocked by the page's Content Security Policy: add lit-html to its trusted-types."
+      : '[omnishelf] could not load an element; check that the files next to omnishelf.js are served.',
     error,
   );
 }
