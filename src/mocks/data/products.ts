@@ -343,11 +343,12 @@ export const PRODUCTS: DemoProduct[] = [
   },
 ];
 
-/** Every sku with its product, for lookups. */
+/** Every sku with its product, for lookups (in the catalog, or in `products`). */
 export function findVariant(
   sku: string,
+  products: readonly DemoProduct[] = PRODUCTS,
 ): { product: DemoProduct; variant: { sku: string; label: string } } | undefined {
-  for (const product of PRODUCTS) {
+  for (const product of products) {
     const variant = product.variants.find((v) => v.sku === sku);
     if (variant) return { product, variant };
   }
