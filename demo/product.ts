@@ -15,6 +15,7 @@ import {
   lang,
   onLanguageChange,
   paintSwatch,
+  setPageTitle,
 } from './shell.js';
 
 initShell();
@@ -41,7 +42,7 @@ const isolated = (text: string) => {
 
 $('title').append(isolated(product.title));
 $('description').append(isolated(product.description));
-document.title = `${product.title} · Omnishelf demo store`;
+setPageTitle(product.title);
 paintSwatch($('product-image'), product.color);
 if (!found && params.has('id')) $('not-found').hidden = false;
 

@@ -10,6 +10,7 @@ export type DemoLang = 'en' | 'ar';
 const STRINGS = {
   en: {
     brandTag: 'demo store',
+    storeName: 'Omnishelf demo store',
     navAll: 'All products',
     navMerchant: 'Script-tag page',
     navCheckout: 'Checkout',
@@ -43,6 +44,7 @@ const STRINGS = {
   },
   ar: {
     brandTag: 'متجر تجريبي',
+    storeName: 'متجر Omnishelf التجريبي',
     navAll: 'كل المنتجات',
     navMerchant: 'صفحة وسم السكربت',
     navCheckout: 'إتمام الطلب',
@@ -103,6 +105,23 @@ export function formatMoney(amount: string, currency: string): string {
   return new Intl.NumberFormat(current, { style: 'currency', currency }).format(Number(amount));
 }
 
+let pagePart: string | undefined;
+
+/**
+ * The tab title: the page's own part, then the store's name in the page's language. Without a
+ * part of its own, a page is named by its entry in the navigation (`aria-current="page"`).
+ */
+export function setPageTitle(part?: string): void {
+  pagePart = part;
+  showTitle();
+}
+
+function showTitle(): void {
+  const current = document.querySelector<HTMLElement>('.site-nav [aria-current="page"][data-i18n]');
+  const part = pagePart ?? (current ? t(current.dataset.i18n as StringKey) : undefined);
+  document.title = part ? `${part} · ${t('storeName')}` : t('storeName');
+}
+
 /** Runs now and after every language switch. */
 export function onLanguageChange(listener: (lang: DemoLang) => void): void {
   listeners.add(listener);
@@ -140,6 +159,7 @@ export function setLanguage(next: DemoLang): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === next));
   }
+  showTitle();
   for (const listener of listeners) listener(next);
 }
 

@@ -25,7 +25,7 @@ import {
   wallTimeToInstant,
   weekdayOf,
 } from '../core/time/index.js';
-import { ALL_SKUS, findVariant } from './data/products.js';
+import { ALL_SKUS, findVariant, type DemoProduct } from './data/products.js';
 import { STORES } from './data/stores.js';
 import {
   createRandom,
@@ -54,6 +54,11 @@ export interface DemoDbOptions {
   hideQuantities?: boolean;
   /** More skus with generated stock, beyond the catalog's (benchmarks with hundreds of tiles). */
   extraSkus?: readonly string[];
+  /**
+   * Products beyond the catalog, priced and titled in carts like its own, with generated stock:
+   * for tests with fixtures shoppers should not see (markup in a title, say).
+   */
+  extraProducts?: readonly DemoProduct[];
   /** How long a handoff code stays claimable. Default 10 minutes. */
   handoffTtlMs?: number;
   /** How long a pickup reservation holds its slot. Default 15 minutes. */
@@ -86,7 +91,7 @@ export interface StoredResult {
 
 export interface DemoDb {
   readonly seed: number;
-  readonly options: Required<Omit<DemoDbOptions, 'now' | 'extraSkus'>>;
+  readonly options: Required<Omit<DemoDbOptions, 'now' | 'extraSkus' | 'extraProducts'>>;
   now(): Date;
   stores: Store[];
   /** Keyed by `stockKey(sku, storeId)`. */
@@ -191,11 +196,18 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
     return code;
   };
 
+  const extraProducts = options.extraProducts ?? [];
+  const findProduct = (sku: string) => findVariant(sku) ?? findVariant(sku, extraProducts);
+
   const freshStock = () =>
     generateStock({
       seed,
       now: now(),
-      skus: [...ALL_SKUS, ...(options.extraSkus ?? [])],
+      skus: [
+        ...ALL_SKUS,
+        ...extraProducts.flatMap((p) => p.variants.map((v) => v.sku)),
+        ...(options.extraSkus ?? []),
+      ],
       storeIds: STORES.map((s) => s.id),
     });
 
@@ -222,7 +234,7 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
   });
 
   const newLine = (sku: string, qty: number, fulfillment: Fulfillment): CartLine => {
-    const found = findVariant(sku);
+    const found = findProduct(sku);
     if (!found) throw new DemoError(422, 'unknown_sku', `No product with sku "${sku}".`);
     checkFulfillment(fulfillment);
     const { product, variant } = found;
@@ -272,7 +284,7 @@ export function createDemoDb(seed = 2026, options: DemoDbOptions = {}): DemoDb {
 
   const requireKnownSkus = (skus: string[]) => {
     for (const sku of skus) {
-      if (!findVariant(sku))
+      if (!findProduct(sku))
         throw new DemoError(422, 'unknown_sku', `No product with sku "${sku}".`);
     }
   };

@@ -83,7 +83,7 @@ describe('<omni-cart-button>', () => {
     const el = await setup();
     expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('2');
     expect($(el, '[part~="button"]')!.textContent).to.contain('2 items in your cart');
-    cw.store.add('MUG-BOLD');
+    cw.store.add('MUG-STONE');
     await el.updateComplete;
     expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('3');
   });
@@ -114,7 +114,7 @@ describe('<omni-cart-button>', () => {
   it('opens by itself to ask when a handed-over cart arrives', async () => {
     const el = await setup();
     const other = cw.world.device('other').open(0).store;
-    other.add('MUG-BOLD');
+    other.add('MUG-STONE');
     const handoff = other.createHandoff();
     await cw.settle();
     const claim = cw.store.claim((await handoff).code);

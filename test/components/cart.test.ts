@@ -22,6 +22,7 @@ import {
   makeStore,
   stockResult,
 } from '../helpers/fixture-with-services.js';
+import { MARKUP_PRODUCT } from '../helpers/markup-product.js';
 
 const TEE = 'TSHIRT-ORG-M';
 const MUG = 'MUG-ENM-GRN';
@@ -155,6 +156,18 @@ describe('<omni-cart>', () => {
         type: 'pickup',
         storeId: 'ke-nbo-westlands',
       });
+    });
+
+    it('shows markup in a line title as text', async () => {
+      cw.dispose();
+      cw = new CartWorld({ extraProducts: [MARKUP_PRODUCT] });
+      await cw.settle();
+      cw.store.add(MARKUP_PRODUCT.variants[0]!.sku);
+      await cw.settle();
+      const el = await cartFixture<OmniCart>(html`<omni-cart></omni-cart>`, { cart: cw.store });
+      await waitUntil(() => lineTitles(el).length === 1, 'no line');
+      expect(lineTitles(el)).to.deep.equal([MARKUP_PRODUCT.title]);
+      expect(el.shadowRoot!.querySelector('b, img')).to.equal(null);
     });
 
     it('says it is empty', async () => {

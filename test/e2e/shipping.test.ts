@@ -73,7 +73,7 @@ describe('shipping estimator, end to end', () => {
       html`<omni-shipping-estimator></omni-shipping-estimator>`,
     );
     await settled(el);
-    expect(parts(el, 'method-name')).to.deep.equal(['Standard delivery', 'Same-day Nairobi']);
+    expect(parts(el, 'method-name')).to.deep.equal(['Standard delivery', 'Express delivery']);
     expect(parts(el, 'carrier')).to.deep.equal(['G4S Courier', 'Sendy']);
     expect(parts(el, 'order-by')[0]).to.match(/^Order (within|by) /);
     expect(rulesRequests().map((u) => u.searchParams.get('country'))).to.deep.equal(['KE']);
@@ -111,7 +111,7 @@ describe('shipping estimator, end to end', () => {
       html`<omni-shipping-estimator></omni-shipping-estimator>`,
     );
     await settled(el);
-    expect(parts(el, 'method-name')).to.deep.equal(['Same-day Nairobi']);
+    expect(parts(el, 'method-name')).to.deep.equal(['Express delivery']);
   });
 
   it('still estimates from rules seen before when the backend is down', async () => {

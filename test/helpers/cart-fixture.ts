@@ -17,6 +17,7 @@ import {
 } from '../../src/core/context.js';
 import { resolveConfig, type OmniConfig } from '../../src/core/config.js';
 import type { LocationService, StockService } from '../../src/core/stock/types.js';
+import type { DemoDbOptions } from '../../src/mocks/db.js';
 import { World, type Device, type Tab } from '../core/cart/harness.js';
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
 
@@ -55,11 +56,13 @@ export async function cartFixture<T extends Element>(
 
 /** A cart store on a simulated network; `settle()` runs virtual time until everything is done. */
 export class CartWorld {
-  readonly world = new World(11);
+  readonly world: World;
   readonly device: Device;
   readonly tab: Tab;
 
-  constructor() {
+  /** `dbOptions`: the server's demo db (extra products for a test's own fixtures). */
+  constructor(dbOptions: Omit<DemoDbOptions, 'now'> = {}) {
+    this.world = new World(11, dbOptions);
     this.device = this.world.device('test');
     this.tab = this.device.open(0);
   }

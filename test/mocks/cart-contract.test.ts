@@ -36,7 +36,7 @@ describe('demo backend carts, through the REST client', () => {
     const created = await client.createCart();
     expect(created.etag).to.equal(`"${created.cart.id}.v1"`);
     const id = created.cart.id;
-    const first = await client.applyCartOps(id, add('MUG-BOLD'), {
+    const first = await client.applyCartOps(id, add('MUG-STONE'), {
       idempotencyKey: 'k1',
       ifMatch: created.etag!,
     });
@@ -44,20 +44,20 @@ describe('demo backend carts, through the REST client', () => {
     expect(first.etag).to.equal(`"${id}.v2"`);
     await client.applyCartOps(id, add('CAP-OLV'), { idempotencyKey: 'k2' });
     // The answer to k1 was lost; the retry carries the old If-Match: replayed, not 412.
-    const retry = await client.applyCartOps(id, add('MUG-BOLD'), {
+    const retry = await client.applyCartOps(id, add('MUG-STONE'), {
       idempotencyKey: 'k1',
       ifMatch: created.etag!,
     });
     expect(retry.replayed).to.equal(true);
-    expect(lines(retry.cart)).to.deep.equal(['MUG-BOLDx1']);
+    expect(lines(retry.cart)).to.deep.equal(['MUG-STONEx1']);
     const now = await client.getCart(id);
-    expect(lines(now!.cart)).to.deep.equal(['MUG-BOLDx1', 'CAP-OLVx1']);
+    expect(lines(now!.cart)).to.deep.equal(['MUG-STONEx1', 'CAP-OLVx1']);
     expect(await client.getCart(id, { ifNoneMatch: now!.etag! })).to.equal(undefined);
   });
 
   it('refuses a stale If-Match with 412 and a reused key with another body with 422', async () => {
     const { cart, etag } = await client.createCart();
-    await client.applyCartOps(cart.id, add('MUG-BOLD'), { idempotencyKey: 'a' });
+    await client.applyCartOps(cart.id, add('MUG-STONE'), { idempotencyKey: 'a' });
     const stale = await rejection(
       client.applyCartOps(cart.id, add('CAP-OLV'), { idempotencyKey: 'b', ifMatch: etag! }),
     );
@@ -90,12 +90,12 @@ describe('demo backend carts, through the REST client', () => {
   it('never applies the same merge twice', async () => {
     const target = (await client.createCart()).cart.id;
     const source = (await client.createCart()).cart.id;
-    await client.applyCartOps(target, add('MUG-BOLD'), { idempotencyKey: 't' });
-    await client.applyCartOps(source, add('MUG-BOLD', 2), { idempotencyKey: 's' });
+    await client.applyCartOps(target, add('MUG-STONE'), { idempotencyKey: 't' });
+    await client.applyCartOps(source, add('MUG-STONE', 2), { idempotencyKey: 's' });
     const merged = await client.mergeCarts(target, source, 'combine');
-    expect(lines(merged.cart)).to.deep.equal(['MUG-BOLDx3']);
+    expect(lines(merged.cart)).to.deep.equal(['MUG-STONEx3']);
     const again = await client.mergeCarts(target, source, 'combine');
-    expect(lines(again.cart)).to.deep.equal(['MUG-BOLDx3']);
+    expect(lines(again.cart)).to.deep.equal(['MUG-STONEx3']);
     expect(again.cart.version).to.equal(merged.cart.version);
   });
 });

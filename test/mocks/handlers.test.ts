@@ -14,6 +14,7 @@ import { createDemoDb, type DemoDb } from '../../src/mocks/db.js';
 import { createFaultState, applyFaults, type FaultState } from '../../src/mocks/faults.js';
 import { createHandlers, handlerPrefix } from '../../src/mocks/handlers.js';
 import { haversineKm } from '../../src/core/geo/distance.js';
+import { MARKUP_PRODUCT } from '../helpers/markup-product.js';
 
 const BASE = '/api/omni/v1';
 
@@ -34,7 +35,10 @@ describe('demo backend (MSW handlers, contract v1)', () => {
   const errorCode = async (res: Response) => ((await res.json()) as ErrorBody).error.code;
 
   before(async () => {
-    db = createDemoDb(7, { now: () => new Date(Date.now() + clockOffsetMs) });
+    db = createDemoDb(7, {
+      now: () => new Date(Date.now() + clockOffsetMs),
+      extraProducts: [MARKUP_PRODUCT],
+    });
     faults = createFaultState();
     worker = setupWorker(...createHandlers({ db, faults, random: () => nextRandom }));
     await worker.start({

@@ -1,7 +1,7 @@
 /**
  * The demo catalog. The backend prices cart lines from here (the server is the source of truth
- * for prices). One product, `MUG-BOLD`, has HTML-like text in its title on purpose, to check
- * that every widget escapes what the backend sends.
+ * for prices). Shoppers see it, so it reads like a real shop's: tests that need markup in a title
+ * bring their own product (`extraProducts` of the demo db) instead.
  */
 import type { Money } from '../../core/api/types.js';
 
@@ -20,6 +20,11 @@ const eur = (amount: string): Money => ({ amount, currency: 'EUR' });
 
 const sizes = (prefix: string, labels: string[]) =>
   labels.map((label) => ({ sku: `${prefix}-${label.toUpperCase()}`, label }));
+
+/** Numeric sizes labelled with what they measure: "Sneaker (42)" would read like a quantity. */
+const measured = (prefix: string, numbers: string[], label: (n: string) => string) =>
+  numbers.map((n) => ({ sku: `${prefix}-${n}`, label: label(n) }));
+const eu = (n: string) => `EU ${n}`;
 
 export const PRODUCTS: DemoProduct[] = [
   // Clothing
@@ -52,7 +57,7 @@ export const PRODUCTS: DemoProduct[] = [
     category: 'clothing',
     price: eur('89.00'),
     color: '#1d3557',
-    variants: sizes('JEANS-IND', ['30', '32', '34', '36']),
+    variants: measured('JEANS-IND', ['30', '32', '34', '36'], (n) => `Waist ${n}`),
   },
   {
     id: 'jacket-rain',
@@ -110,7 +115,7 @@ export const PRODUCTS: DemoProduct[] = [
     category: 'shoes',
     price: eur('95.00'),
     color: '#f1faee',
-    variants: sizes('SNEAKER-WHT', ['40', '41', '42', '43', '44']),
+    variants: measured('SNEAKER-WHT', ['40', '41', '42', '43', '44'], eu),
   },
   {
     id: 'runner-trail',
@@ -119,7 +124,7 @@ export const PRODUCTS: DemoProduct[] = [
     category: 'shoes',
     price: eur('129.00'),
     color: '#ff6b35',
-    variants: sizes('TRAIL-ORG', ['41', '42', '43', '44']),
+    variants: measured('TRAIL-ORG', ['41', '42', '43', '44'], eu),
   },
   {
     id: 'boot-chelsea',
@@ -128,7 +133,7 @@ export const PRODUCTS: DemoProduct[] = [
     category: 'shoes',
     price: eur('159.00'),
     color: '#8d6346',
-    variants: sizes('CHELSEA-TAN', ['41', '42', '43']),
+    variants: measured('CHELSEA-TAN', ['41', '42', '43'], eu),
   },
   {
     id: 'sandal-slide',
@@ -137,19 +142,17 @@ export const PRODUCTS: DemoProduct[] = [
     category: 'shoes',
     price: eur('45.00'),
     color: '#ddb892',
-    variants: sizes('SLIDE-BRN', ['38', '40', '42', '44']),
+    variants: measured('SLIDE-BRN', ['38', '40', '42', '44'], eu),
   },
   // Home
   {
-    id: 'mug-bold',
-    title: 'Mug "<b>Bold</b>" & Co',
-    description:
-      'Stoneware mug from the <Bold> & Co. collaboration. Its title contains HTML-like text: ' +
-      'widgets must show it literally, never as markup.',
+    id: 'mug-stoneware',
+    title: 'Stoneware Mug',
+    description: 'Reactive-glazed stoneware mug that holds a generous 350 ml; dishwasher safe.',
     category: 'home',
     price: eur('14.50'),
     color: '#264653',
-    variants: [{ sku: 'MUG-BOLD', label: '350 ml' }],
+    variants: [{ sku: 'MUG-STONE', label: '350 ml' }],
   },
   {
     id: 'mug-enamel',
@@ -343,11 +346,12 @@ export const PRODUCTS: DemoProduct[] = [
   },
 ];
 
-/** Every sku with its product, for lookups. */
+/** Every sku with its product, for lookups (in the catalog, or in `products`). */
 export function findVariant(
   sku: string,
+  products: readonly DemoProduct[] = PRODUCTS,
 ): { product: DemoProduct; variant: { sku: string; label: string } } | undefined {
-  for (const product of PRODUCTS) {
+  for (const product of products) {
     const variant = product.variants.find((v) => v.sku === sku);
     if (variant) return { product, variant };
   }

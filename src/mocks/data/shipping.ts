@@ -1,6 +1,8 @@
 /**
  * Demo shipping rules per destination country. Holidays are real public holidays for 2026 and
  * 2027 (Islamic holidays in AE and EG follow the moon; the dates given are the expected ones).
+ * Every method is offered to every postal code of its country (zones change only the transit
+ * days), so no method is named after a city or promises a same day that only one zone gets.
  */
 import type {
   ClockTime,
@@ -77,13 +79,14 @@ export const SHIPPING_RULES: Readonly<Record<string, ShippingRules>> = {
       ),
       method(
         'ke-express',
-        'Same-day Nairobi',
+        'Express delivery',
         'Sendy',
         money('7.90', 'EUR'),
         { min: 0, max: 1 },
         MON_SAT,
         {
-          // Same day inside Nairobi, longer elsewhere.
+          // Same day inside Nairobi, a day or two to Mombasa, up to a day elsewhere. It is offered
+          // to every postal code, so its name promises no more than every zone gets.
           zones: [
             { postalPrefix: '00', transitDays: { min: 0, max: 0 } },
             { postalPrefix: '80', transitDays: { min: 1, max: 2 } },
@@ -123,7 +126,7 @@ export const SHIPPING_RULES: Readonly<Record<string, ShippingRules>> = {
       ),
       method(
         'ph-express',
-        'Express Metro Manila',
+        'Express',
         'J&T Express',
         money('6.50', 'EUR'),
         { min: 1, max: 2 },
@@ -254,7 +257,7 @@ export const SHIPPING_RULES: Readonly<Record<string, ShippingRules>> = {
       ),
       method(
         'ae-express',
-        'Same day Dubai',
+        'Express',
         'Careem Box',
         money('9.00', 'EUR'),
         { min: 0, max: 0 },
@@ -293,7 +296,7 @@ export const SHIPPING_RULES: Readonly<Record<string, ShippingRules>> = {
       ),
       method(
         'eg-express',
-        'Express Cairo & Giza',
+        'Express',
         'Aramex',
         money('4.50', 'EUR'),
         { min: 1, max: 2 },

@@ -25,7 +25,7 @@ import type {
   PageLifecycle,
 } from '../../../src/core/services/registry.js';
 import type { Timers } from '../../../src/core/time/clock.js';
-import { createDemoDb, DemoError, type DemoDb } from '../../../src/mocks/db.js';
+import { createDemoDb, DemoError, type DemoDb, type DemoDbOptions } from '../../../src/mocks/db.js';
 
 /** A seeded PRNG (mulberry32). */
 export function prng(seed: number): () => number {
@@ -153,8 +153,11 @@ export class FakeCartServer {
   /** Requests received (including replays), for assertions. */
   readonly received: { method: string; cartId?: string; key?: string; keepalive?: boolean }[] = [];
 
-  constructor(readonly clock: VirtualClock) {
-    this.db = createDemoDb(7, { now: () => new Date(clock.now()) });
+  constructor(
+    readonly clock: VirtualClock,
+    dbOptions: Omit<DemoDbOptions, 'now'> = {},
+  ) {
+    this.db = createDemoDb(7, { ...dbOptions, now: () => new Date(clock.now()) });
   }
 
   private respond(cart: Cart, replayed = false): CartResponse {
@@ -559,9 +562,10 @@ export class World {
   readonly server: FakeCartServer;
   readonly random: () => number;
 
-  constructor(seed = 1) {
+  /** `dbOptions`: the server's demo db (extra products for a test's own fixtures). */
+  constructor(seed = 1, dbOptions: Omit<DemoDbOptions, 'now'> = {}) {
     this.random = prng(seed);
-    this.server = new FakeCartServer(this.clock);
+    this.server = new FakeCartServer(this.clock, dbOptions);
   }
 
   device(name: string, useLocks = true): Device {
