@@ -5,6 +5,8 @@ import type { OmniPickupSelector } from '../../src/components/pickup-selector/pi
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
 import { OmniError } from '../../src/core/api/errors.js';
 import type { PickupSlot, Store } from '../../src/core/api/types.js';
+import type { Fresh } from '../../src/core/cache/types.js';
+import type { StockResult } from '../../src/core/stock/types.js';
 import { createTestClock, type TestClock } from '../../src/core/time/clock.js';
 import type { OmniPickupChangeEvent } from '../../src/events/pickup-change.js';
 import type { OmniReservationExpireEvent } from '../../src/events/reservation-expire.js';
@@ -39,6 +41,7 @@ const SKU = 'TEE-M';
 const WEST = makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 });
 const KAREN = makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 });
 const CBD = makeStore({ id: 'cbd', name: 'CBD', distanceKm: 1.2 });
+const FAR = makeStore({ id: 'far', name: 'Far', distanceKm: 30 });
 const NO_PICKUP = makeStore({
   id: 'kiosk',
   name: 'Kiosk',
@@ -92,6 +95,24 @@ const storeRadio = (el: OmniPickupSelector, name: string): HTMLInputElement => {
 const slotRadios = (el: OmniPickupSelector): HTMLInputElement[] =>
   $$<HTMLInputElement>(el, 'input[name="slot"]');
 const errorText = (el: OmniPickupSelector): string => textOf($(el, '[part~="error"]'));
+
+/** Three stores that can have the item: Westlands, Karen, then Far. */
+const threeStores = () =>
+  stockResult(SKU, [
+    entry(SKU, WEST, 'in_stock', 5),
+    entry(SKU, KAREN, 'in_stock', 2),
+    entry(SKU, FAR, 'in_stock', 4),
+  ]);
+
+/** Waits for the browser to lay the page out again. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const heightOf = (node: Element): number => node.getBoundingClientRect().height;
+
+/** Lists the stores behind "Show N more stores", as a shopper would. */
+async function showAllStores(el: OmniPickupSelector): Promise<void> {
+  $<HTMLButtonElement>(el, '[part~="more-button"]')!.click();
+  await el.updateComplete;
+}
 
 async function settled(el: OmniPickupSelector): Promise<void> {
   await el.updateComplete;
@@ -294,7 +315,12 @@ describe('<omni-pickup-selector>', () => {
   describe('rendering states', () => {
     it('lists stores that offer pickup, those that can fulfil first, nearest first', async () => {
       const { el } = await setup();
+      // The two first, the others behind "Show 1 more store".
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      expect(textOf($(el, '[part~="more-button"]'))).to.equal('Show 1 more store');
+      await showAllStores(el);
       expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen', 'CBD']);
+      expect($(el, '[part~="more-button"]')).to.equal(null);
       expect(storeRadio(el, 'CBD').disabled).to.equal(true);
       expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
       expect(textOf($(el, '[part~="item"]'))).to.contain('Available for pickup');
@@ -336,6 +362,7 @@ describe('<omni-pickup-selector>', () => {
 
     it('does not choose the shopper’s store when it cannot fulfil', async () => {
       const { el } = await setup(undefined, { myStore: CBD });
+      await showAllStores(el);
       expect(storeRadio(el, 'CBD').checked).to.equal(false);
       expect($(el, '[part~="slots"]')).to.equal(null);
       expect(el.value).to.equal('');
@@ -354,6 +381,7 @@ describe('<omni-pickup-selector>', () => {
         { sku: 'MUG', title: 'Mug', qty: 2 },
       ];
       await settled(el);
+      await showAllStores(el);
       expect(storeNames(el)).to.deep.equal(['Westlands', 'CBD', 'Karen']);
       const [west, cbd, karen] = $$(el, '[part~="availability"]').map((a) => textOf(a));
       expect(west).to.equal('2 of 2 items available');
@@ -367,9 +395,108 @@ describe('<omni-pickup-selector>', () => {
       });
       el.lines = [{ sku: SKU, title: 'T-shirt', qty: 3 }];
       await settled(el);
+      await showAllStores(el);
       // Westlands has 5, Karen 2.
       expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
       expect(storeRadio(el, 'Karen').disabled).to.equal(true);
+    });
+
+    it('lists the chosen store even when it is not among the first two', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(threeStores()) },
+        myStore: FAR,
+        slots: { far: SLOTS },
+      });
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen', 'Far']);
+      expect(storeRadio(el, 'Far').checked).to.equal(true);
+      expect($(el, '[part~="more-button"]')).to.equal(null);
+    });
+
+    it('is as tall with its answer as its placeholder (and as omnishelf.css reserves), at any width', async () => {
+      for (const width of ['390px', '1200px']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+        el.style.inlineSize = width;
+        el.style.fontSize = '16px';
+        await el.updateComplete;
+        await nextFrame();
+        expect(has(el, 'loading')).to.equal(true);
+        const loading = heightOf(el);
+        // Location line, legend, two stores of five lines and "Show 1 more store": 13 lines,
+        // 9.5 spaces and 8px of borders and buttons (omnishelf.css says the same).
+        expect(loading, width).to.be.closeTo(13 * 24 + 9.5 * 8 + 8, 0.5);
+        d.resolve(fresh(stores()));
+        await settled(el);
+        await nextFrame();
+        expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+        // The answer fills that height itself (the height hold is not what makes it so).
+        expect(heightOf($(el, '[part~="base"]')!), width).to.be.closeTo(loading, 0.5);
+        expect(heightOf(el), width).to.be.closeTo(loading, 0.5);
+      }
+    });
+
+    it('keeps the height of its placeholder until the shopper interacts, so nothing below moves up', async () => {
+      for (const interaction of ['pointerdown', 'keydown']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+        await el.updateComplete;
+        await nextFrame();
+        const loading = heightOf(el);
+        // A shorter answer: one store.
+        d.resolve(fresh(stockResult(SKU, [entry(SKU, WEST, 'in_stock', 5)])));
+        await settled(el);
+        await nextFrame();
+        const answer = heightOf($(el, '[part~="base"]')!);
+        expect(answer, interaction).to.be.below(loading - 100);
+        expect(heightOf(el), interaction).to.be.closeTo(loading, 0.5);
+        el.dispatchEvent(new Event(interaction, { bubbles: true, composed: true }));
+        await nextFrame();
+        expect(heightOf(el), interaction).to.be.closeTo(answer, 0.5);
+      }
+    });
+
+    it("keeps each store's ready time, hours and address to one line in a narrow column", async () => {
+      const address = 'Sarit Centre, Karuna Road, off Waiyaki Way, Westlands';
+      const long = makeStore({
+        id: 'long',
+        name: 'Long',
+        distanceKm: 1,
+        address: { line1: address, city: 'Nairobi', postalCode: '00100', country: 'KE' },
+      });
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(stockResult(SKU, [entry(SKU, long, 'in_stock', 3)])) },
+      });
+      el.style.inlineSize = '240px';
+      const line = parseFloat(getComputedStyle(el).lineHeight);
+      for (const part of ['ready', 'hours', 'address']) {
+        expect(heightOf($(el, `[part~="${part}"]`)!), part).to.be.closeTo(line, 0.5);
+      }
+      // Cut short on screen (with an ellipsis), whole for screen readers.
+      const shown = $(el, '[part~="address"]')!;
+      expect(shown.scrollWidth).to.be.greaterThan(shown.clientWidth);
+      expect(textOf(shown)).to.equal(`${address}, Nairobi`);
+      expect(getComputedStyle(shown).textOverflow).to.equal('ellipsis');
+    });
+
+    it('keeps the compact line one line as high as its button, loading or not, however long', async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-pickup-selector sku=${SKU} variant="compact"></omni-pickup-selector>`,
+        { answers: { [SKU]: () => d.promise }, myStore: WEST, wait: false },
+      );
+      el.style.inlineSize = '200px';
+      el.style.fontSize = '16px';
+      await el.updateComplete;
+      const loading = heightOf(el);
+      // A line with a text button: 24px, 0.5 x 8px of padding and 2px of border.
+      expect(loading).to.be.closeTo(24 + 4 + 2, 0.5);
+      d.resolve(fresh(stores()));
+      await settled(el);
+      const text = $(el, '.summary-text')!;
+      expect(textOf(text)).to.equal('Pickup at Westlands · Ready today after 11:00 AM');
+      expect(text.scrollWidth).to.be.greaterThan(text.clientWidth);
+      expect(heightOf(el)).to.be.closeTo(loading, 0.5);
+      expect($(el, '[part~="change-button"]')!.getBoundingClientRect().width).to.be.greaterThan(20);
     });
 
     it('says so when no store nearby can fulfil', async () => {
@@ -600,7 +727,7 @@ describe('<omni-pickup-selector>', () => {
     it('announces the countdown only at 5 minutes and 1 minute left', async () => {
       const s = await setup(undefined, { myStore: WEST });
       await holdSlot(s, 0);
-      const live = () => textOf($(s.el, '.visually-hidden[role="status"]'));
+      const live = () => textOf($(s.el, '[part~="base"] > .visually-hidden[role="status"]'));
       const heard = new Set<string>();
       for (let second = 5; second < 15 * 60; second += 5) {
         s.clock.advance(5000);
@@ -779,6 +906,21 @@ describe('<omni-pickup-selector>', () => {
       await waitUntil(() => s.myStore.setCalls.length > 0, 'no store chosen');
       await aTimeout(400);
       expect(s.myStore.setCalls.map((store) => store.id)).to.deep.equal(['westlands']);
+    });
+
+    it('shows the stores behind "Show N more stores" and moves focus to the first of them', async () => {
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(threeStores()) } });
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      const more = $<HTMLButtonElement>(el, '[part~="more-button"]')!;
+      expect(more.getAttribute('aria-controls')).to.equal('store-list');
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => storeNames(el).length === 3, 'the stores stayed hidden');
+      await waitUntil(
+        () => root(el).activeElement === storeRadio(el, 'Far'),
+        'focus did not move to the first store shown',
+      );
+      expect(storeRadio(el, 'Far').checked).to.equal(false);
     });
 
     it('chooses a time with the keyboard', async () => {

@@ -41,6 +41,27 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* The placeholder's status, where the answer's legend will be (the same line). */
+    .legend-line {
+      font-weight: 600;
+    }
+
+    /* Lines that stay one line, so that the chooser is as tall as its placeholder and as the
+       space omnishelf.css reserves (13 lines, 9.5 spaces and 8px with two stores; keep them in
+       step): what does not fit ends with an ellipsis (the whole text stays for screen readers). */
+    .clip,
+    .legend-line,
+    .summary-text {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+
+    /* "Show N more stores", and its placeholder: as high as a text button. */
+    .more {
+      display: flex;
+    }
+
     .summary {
       font-weight: 600;
     }
@@ -198,11 +219,20 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* The compact variant: one line, as high as its text button, whatever the language. */
     .summary-line {
       display: flex;
-      flex-wrap: wrap;
       align-items: baseline;
       gap: 0 var(--_omni-space);
+    }
+
+    .summary-text {
+      min-inline-size: 0;
+    }
+
+    .summary-line .timer,
+    .summary-line .link-button {
+      flex: none;
     }
 
     .summary-line .timer {
