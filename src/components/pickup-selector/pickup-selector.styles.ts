@@ -46,15 +46,12 @@ export const styles = [
       font-weight: 600;
     }
 
-    /* Lines that stay one line, so that the chooser is as tall as its placeholder and as the
-       space omnishelf.css reserves (13 lines, 9.5 spaces and 8px with two stores; keep them in
-       step): what does not fit ends with an ellipsis (the whole text stays for screen readers). */
-    .clip,
-    .legend-line,
-    .summary-text {
-      overflow: hidden;
-      white-space: nowrap;
-      text-overflow: ellipsis;
+    /* A store's details (ready time, hours, address) in smaller type: each keeps one line on a
+       390 px phone in every language, so that the chooser is as tall as its placeholder and as
+       the space omnishelf.css reserves (12.25 lines, 9.5 spaces and 8px with two stores; keep
+       them in step). Longer text wraps: it is never cut. */
+    .detail {
+      font-size: 0.875em;
     }
 
     /* "Show N more stores", and its placeholder: as high as a text button. */
@@ -121,6 +118,22 @@ export const styles = [
       flex-direction: column;
       flex: 1;
       min-inline-size: 0;
+    }
+
+    /* A store: its radio beside its name, what it says about the store below both, across the
+       whole width (the longest line, Swahili's "closed, opens on Saturday at ...", fits a
+       390 px phone). */
+    .item:not(.item--skeleton) {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+
+    .item:not(.item--skeleton) .item-body {
+      display: contents;
+    }
+
+    .item .info {
+      grid-column: 1 / -1;
     }
 
     .head {
@@ -219,7 +232,9 @@ export const styles = [
       font-weight: 600;
     }
 
-    /* The compact variant: one line, as high as its text button, whatever the language. */
+    /* The compact variant: its text has room for two lines (it wraps on a phone), the button
+       on its first line, so that it is as high in every language and at every width (2 lines,
+       0.25 space and 1px: omnishelf.css reserves the same). */
     .summary-line {
       display: flex;
       align-items: baseline;
@@ -228,6 +243,7 @@ export const styles = [
 
     .summary-text {
       min-inline-size: 0;
+      min-block-size: calc(2 * var(--_omni-line));
     }
 
     .summary-line .timer,

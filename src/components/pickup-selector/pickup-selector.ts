@@ -28,7 +28,6 @@ import type { PickupSlot, Store } from '../../core/api/types.js';
 import type { Fresh } from '../../core/cache/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import { resolveUnit } from '../../core/geo/distance.js';
-import { storeOpenState } from '../../core/geo/hours.js';
 import { formatClockTime, formatDistance } from '../../core/i18n/format.js';
 import {
   formatCountdown,
@@ -36,7 +35,7 @@ import {
   formatSlotTime,
   slotDate,
 } from '../../core/pickup/format.js';
-import { hoursOn, readyTime } from '../../core/pickup/ready-time.js';
+import { readyTime } from '../../core/pickup/ready-time.js';
 import { isAvailable } from '../../core/stock/rank.js';
 import type { StockResult } from '../../core/stock/types.js';
 import { addDays, dateInZone } from '../../core/time/zoned.js';
@@ -51,7 +50,7 @@ import { isolate, plainText } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
-import { showMoreStores } from '../stock-checker/messages.js';
+import { openingHours, showMoreStores } from '../stock-checker/messages.js';
 import { itemsAvailable, minutesLeft, pickupStores, placesLeft } from './messages.js';
 import { styles } from './pickup-selector.styles.js';
 
@@ -95,13 +94,13 @@ const VISIBLE_STORES = 2;
  * `store=<id>&slot=<id>&reservation=<id>`, submitted under `name`; with `required`, the form
  * needs a held time. Modes: `sku` (product page), `skus="A,B"` or the `lines` property (cart and
  * checkout; `cart` words it for a cart). `variant="compact"` shows one line ("Pickup at
- * Westlands · Ready today after 3:30 PM · Change", cut short with an ellipsis where it does not
- * fit) that opens the chooser in a modal dialog.
+ * Westlands · Ready today after 3:30 PM · Change", with room for a second on a phone) that opens
+ * the chooser in a modal dialog.
  *
  * Nothing on the page moves while it loads: the chooser lists the two nearest stores, the others
- * behind "Show N more stores", each store in lines of their own (a line too long for the width
- * ends with an ellipsis), so that it is as tall as its loading placeholder and as the space
- * `omnishelf.css` reserves; it keeps at least that height until the shopper interacts with it.
+ * behind "Show N more stores", each store's details in smaller type on a line each, so that it is
+ * as tall as its loading placeholder and as the space `omnishelf.css` reserves; it keeps at least
+ * that height until the shopper interacts with it.
  *
  * Colours follow the page's `color-scheme` (light, or dark for a page that allows it); every
  * colour is a documented custom property.
@@ -833,10 +832,15 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
    * happening), so that it is as tall as the answer and as the space omnishelf.css reserves.
    */
   private renderSkeleton(): TemplateResult {
-    const bone = (size: string) =>
-      html`<span class="bone bone--${size}" part="skeleton" aria-hidden="true">&nbsp;</span>`;
+    const bone = (size: string, detail = false) =>
+      html`<span
+        class="bone bone--${size} ${detail ? 'detail' : ''}"
+        part="skeleton"
+        aria-hidden="true"
+        >&nbsp;</span
+      >`;
     const store = html`<p class="item item--skeleton" part="item skeleton" aria-hidden="true">
-      ${bone('name')}${bone('medium')}${bone('long')}${bone('long')}${bone('long')}
+      ${bone('name')}${bone('medium')}${bone('long', true)}${bone('long', true)}${bone('long', true)}
     </p>`;
     return html`<div class="group">
       <p class="legend-line" role="status">
@@ -950,9 +954,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
           <span class="line status status--${ok ? 'in_stock' : 'out_of_stock'}" part="availability"
             ><span class="icon" aria-hidden="true"></span>${this.availabilityText(option)}</span
           >
-          ${ready ? html`<span class="line clip" part="ready">${ready}</span>` : nothing}
-          <span class="line clip muted" part="hours">${this.hoursText(store)}</span>
-          ${address ? html`<span class="line clip muted" part="address"><bdi>${address}</bdi></span>` : nothing}
+          ${ready ? html`<span class="line detail" part="ready">${ready}</span>` : nothing}
+          <span class="line detail muted" part="hours">${this.hoursText(store)}</span>
+          ${address ? html`<span class="line detail muted" part="address"><bdi>${address}</bdi></span>` : nothing}
         </span>
       </span>
     </label>`;
@@ -1164,22 +1168,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
       : msg(str`Ready ${date} after ${time}`, { id: 'pickup.ready.dateAfter' });
   }
 
-  /** "Open now · Today 8:00 AM – 9:00 PM" (store-local). */
+  /** "Open now · closes at 9:00 PM" (store-local; the stock checker says the same). */
   private hoursText(store: Store): string {
-    const state = storeOpenState(store, new Date(this.now));
-    if (state.unknown) return msg('Opening hours not listed', { id: 'stock.hours.unknown' });
-    const today = hoursOn(store, this.now)
-      .map(
-        ({ open, close }) =>
-          `${formatClockTime(open, this.formatLocale)}–${formatClockTime(close, this.formatLocale)}`,
-      )
-      .join(', ');
-    const now = state.open
-      ? msg('Open now', { id: 'pickup.hours.open' })
-      : msg('Closed now', { id: 'pickup.hours.closed' });
-    return today
-      ? msg(str`${now} · Today ${today}`, { id: 'pickup.hours.today' })
-      : `${now} · ${msg('Closed today', { id: 'pickup.hours.closedToday' })}`;
+    return openingHours(store, new Date(this.now), this.formatLocale);
   }
 
   private dayText(date: string, today: string | undefined): string {
