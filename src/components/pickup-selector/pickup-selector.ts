@@ -50,7 +50,7 @@ import { isolate, plainText } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
-import { openingHours, showMoreStores } from '../stock-checker/messages.js';
+import { openingHours, showMoreStores } from '../stock-checker/store-messages.js';
 import { itemsAvailable, minutesLeft, pickupStores, placesLeft } from './messages.js';
 import { styles } from './pickup-selector.styles.js';
 

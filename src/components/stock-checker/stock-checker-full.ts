@@ -25,13 +25,8 @@ import type { ServiceController } from '../../controllers/service-controller.js'
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
-import {
-  inStockCount,
-  onlyLeft,
-  openingHours,
-  showMoreStores,
-  storesWithItem,
-} from './messages.js';
+import { inStockCount, onlyLeft, storesWithItem } from './messages.js';
+import { openingHours, showMoreStores } from './store-messages.js';
 import { VISIBLE_STORES } from './stock-checker.js';
 
 export { fullStyles } from './stock-checker-full.styles.js';
