@@ -4,17 +4,23 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface HeightHoldOptions {
   /** Whether the host holds its height at all (e.g. not a one-line variant). */
   enabled: () => boolean;
-  /** Whether the host shows its loading placeholder now (measured at once: an answer may replace it before the next frame). */
+  /**
+   * Whether the host shows its loading placeholder now (measured at once: an answer may replace
+   * it before the next frame).
+   */
   loading: () => boolean;
 }
+
+/** The shopper interacts: a click too, for assistive technology that sends no pointer events. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'click'] as const;
 
 /**
  * Height hold until interaction: nothing on the merchant's page moves while a tall widget loads.
  * The host keeps the tallest height it has had (first the space omnishelf.css reserved, which its
  * placeholder matches, then whatever it showed) as `min-block-size` until the shopper interacts
- * with it (a pointer down or a key inside it), so that an answer shorter than the placeholder
- * leaves room instead of pulling the page up. From the first interaction on, the host takes the
- * height of what it shows (a shift that follows input does not count as a layout shift).
+ * with it (a pointer down, a key or a click inside it), so that an answer shorter than the
+ * placeholder leaves room instead of pulling the page up. From the first interaction on, the host
+ * takes the height of what it shows (a shift that follows input does not count as a layout shift).
  */
 export class HeightHoldController implements ReactiveController {
   private observer: ResizeObserver | undefined;
@@ -34,13 +40,12 @@ export class HeightHoldController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('pointerdown', this.release);
-    this.host.addEventListener('keydown', this.release);
+    // Captured: a control inside that stops an event (Escape in a form) still counts.
+    for (const type of INTERACTIONS) this.host.addEventListener(type, this.release, true);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.release);
-    this.host.removeEventListener('keydown', this.release);
+    for (const type of INTERACTIONS) this.host.removeEventListener(type, this.release, true);
     this.observer?.disconnect();
     this.observer = undefined;
   }

@@ -136,10 +136,13 @@ export const styles = [
       grid-column: 1 / -1;
     }
 
+    /* Centred, not on the baseline: a bold name and a regular distance on their baselines made
+       the line half a pixel taller in some fonts (Firefox), and the store taller than its
+       placeholder. */
     .head {
       display: flex;
       flex-wrap: wrap;
-      align-items: baseline;
+      align-items: center;
       gap: 0 var(--_omni-space);
     }
 
