@@ -73,6 +73,38 @@ for (const locale of LOCALES) {
 <script type="module" src="/dist/omnishelf.js"></script></head>${boxesBody}`;
 }
 
+// The tall widgets the same way, at a phone's and a laptop's width: each keeps the height
+// omnishelf.css reserved, through its placeholder and its answer (until the shopper interacts).
+const TALL = ['pickup', 'compact', 'shipping', 'subtotal'];
+const tallBody = `<body style="font:16px/1.5 system-ui,sans-serif;margin:8px">
+<omni-pickup-selector id="pickup" sku="TSHIRT-ORG-M"></omni-pickup-selector>
+<omni-pickup-selector id="compact" variant="compact" sku="TSHIRT-ORG-M"></omni-pickup-selector>
+<omni-shipping-estimator id="shipping" sku="TSHIRT-ORG-M"></omni-shipping-estimator>
+<omni-shipping-estimator id="subtotal" sku="TSHIRT-ORG-M" subtotal="20"></omni-shipping-estimator>
+<p id="after">x</p>
+<script>
+  // Every height each element takes, from the first frame on.
+  window.__heights = {};
+  const heights = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const seen = (window.__heights[target.id] ??= []);
+      const height = Math.round(target.getBoundingClientRect().height * 2) / 2;
+      if (!seen.includes(height)) seen.push(height);
+    }
+  });
+  for (const id of ${JSON.stringify(TALL)}) heights.observe(document.getElementById(id));
+</script></body></html>`;
+for (const locale of LOCALES) {
+  const head = `<!doctype html><html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">
+<head><meta charset="utf-8"><title>tall</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/dist/omnishelf.css">`;
+  const config = JSON.stringify({ ...JSON.parse(CONFIG), locale: 'auto', currency: 'EUR' });
+  pages[`/tall-css-${locale}.html`] = `${head}</head>${tallBody}`;
+  pages[`/tall-${locale}.html`] = `${head}
+<script type="application/json" id="omnishelf-config">${config}</script>
+<script type="module" src="/dist/omnishelf.js"></script></head>${tallBody}`;
+}
+
 /**
  * Loads `url` `visits` times in a fresh context at `width` x 800 and returns the cumulative layout
  * shift after each visit, once every Omnishelf widget on it has its answer.
@@ -320,6 +352,70 @@ try {
       }
       await context.close();
       assert(moved.length === 0, `reserved (x y width height) -> upgraded:\n${moved.join('\n')}`);
+    },
+  );
+
+  // The tall widgets: the height reserved is the height of the placeholder and of the usual
+  // answer (which fills it: the height hold is not what makes it so), in every language.
+  await check(
+    'omnishelf.css reserves exactly the box of the pickup selector (full and compact) and the shipping estimator, loading and answered, in every language at 390 and 1280 px',
+    async () => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const boxes = () =>
+        page.evaluate(
+          (ids) =>
+            ids.map((id) => {
+              const el = document.getElementById(id);
+              const r = el.getBoundingClientRect();
+              const base = el.shadowRoot?.querySelector('[part~="base"]');
+              return [
+                id,
+                [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 2) / 2).join(' '),
+                base ? Math.round(base.getBoundingClientRect().height * 2) / 2 : undefined,
+              ];
+            }),
+          TALL,
+        );
+      const wrong = [];
+      try {
+        for (const width of [390, 1280]) {
+          await page.setViewport({ width, height: 800 });
+          for (const locale of LOCALES) {
+            const at = `${width} px ${locale}`;
+            await page.goto(`${server.origin}/tall-css-${locale}.html`, { waitUntil: 'load' });
+            const reserved = await boxes();
+            await page.goto(`${server.origin}/tall-${locale}.html`, { waitUntil: 'load' });
+            await page.waitForFunction(
+              (ids) =>
+                ids.every((id) => {
+                  const el = document.getElementById(id);
+                  return el.matches(':defined') && !el.matches(':state(loading)');
+                }),
+              { timeout: 30000 },
+              TALL,
+            );
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const upgraded = await boxes();
+            const heights = await page.evaluate(() => window.__heights);
+            reserved.forEach(([id, box], i) => {
+              const [, after, content] = upgraded[i];
+              const height = Number(box.split(' ')[3]);
+              if (box !== after) wrong.push(`${at} #${id}: reserved ${box}, upgraded ${after}`);
+              if (content !== height)
+                wrong.push(`${at} #${id}: ${height} px, its answer ${content}`);
+              const other = heights[id].filter((h) => h !== height);
+              if (other.length) wrong.push(`${at} #${id}: ${height} px, also ${other.join(', ')}`);
+            });
+          }
+        }
+      } finally {
+        await context.close();
+      }
+      assert(
+        wrong.length === 0,
+        `reserved (x y width height) -> upgraded; heights seen while loading:\n${wrong.join('\n')}`,
+      );
     },
   );
 

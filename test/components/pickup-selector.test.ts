@@ -5,6 +5,8 @@ import type { OmniPickupSelector } from '../../src/components/pickup-selector/pi
 import { setOmniLocale } from '../../src/core/i18n/localization.js';
 import { OmniError } from '../../src/core/api/errors.js';
 import type { PickupSlot, Store } from '../../src/core/api/types.js';
+import type { Fresh } from '../../src/core/cache/types.js';
+import type { StockResult } from '../../src/core/stock/types.js';
 import { createTestClock, type TestClock } from '../../src/core/time/clock.js';
 import type { OmniPickupChangeEvent } from '../../src/events/pickup-change.js';
 import type { OmniReservationExpireEvent } from '../../src/events/reservation-expire.js';
@@ -39,6 +41,7 @@ const SKU = 'TEE-M';
 const WEST = makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 });
 const KAREN = makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 });
 const CBD = makeStore({ id: 'cbd', name: 'CBD', distanceKm: 1.2 });
+const FAR = makeStore({ id: 'far', name: 'Far', distanceKm: 30 });
 const NO_PICKUP = makeStore({
   id: 'kiosk',
   name: 'Kiosk',
@@ -92,6 +95,24 @@ const storeRadio = (el: OmniPickupSelector, name: string): HTMLInputElement => {
 const slotRadios = (el: OmniPickupSelector): HTMLInputElement[] =>
   $$<HTMLInputElement>(el, 'input[name="slot"]');
 const errorText = (el: OmniPickupSelector): string => textOf($(el, '[part~="error"]'));
+
+/** Three stores that can have the item: Westlands, Karen, then Far. */
+const threeStores = () =>
+  stockResult(SKU, [
+    entry(SKU, WEST, 'in_stock', 5),
+    entry(SKU, KAREN, 'in_stock', 2),
+    entry(SKU, FAR, 'in_stock', 4),
+  ]);
+
+/** Waits for the browser to lay the page out again. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const heightOf = (node: Element): number => node.getBoundingClientRect().height;
+
+/** Lists the stores behind "Show N more stores", as a shopper would. */
+async function showAllStores(el: OmniPickupSelector): Promise<void> {
+  $<HTMLButtonElement>(el, '[part~="more-button"]')!.click();
+  await el.updateComplete;
+}
 
 async function settled(el: OmniPickupSelector): Promise<void> {
   await el.updateComplete;
@@ -294,7 +315,12 @@ describe('<omni-pickup-selector>', () => {
   describe('rendering states', () => {
     it('lists stores that offer pickup, those that can fulfil first, nearest first', async () => {
       const { el } = await setup();
+      // The two first, the others behind "Show 1 more store".
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      expect(textOf($(el, '[part~="more-button"]'))).to.equal('Show 1 more store');
+      await showAllStores(el);
       expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen', 'CBD']);
+      expect($(el, '[part~="more-button"]')).to.equal(null);
       expect(storeRadio(el, 'CBD').disabled).to.equal(true);
       expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
       expect(textOf($(el, '[part~="item"]'))).to.contain('Available for pickup');
@@ -304,15 +330,32 @@ describe('<omni-pickup-selector>', () => {
       expect($(el, '[part~="slots"]')).to.equal(null);
     });
 
-    it("shows distance, open state with today's hours, the ready time and the address", async () => {
-      const { el } = await setup();
-      const west = textOf($(el, '[part~="item"]'));
+    it('shows distance, whether the store is open and until when, the ready time and the address', async () => {
+      const daytime = makeStore({
+        id: 'daytime',
+        name: 'Daytime',
+        distanceKm: 3,
+        hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+          day: day as 0 | 1 | 2 | 3 | 4 | 5 | 6,
+          open: '08:00',
+          close: '21:00',
+        })),
+      });
+      const { el } = await setup(undefined, {
+        answers: {
+          [SKU]: fresh(
+            stockResult(SKU, [entry(SKU, WEST, 'in_stock', 5), entry(SKU, daytime, 'in_stock', 1)]),
+          ),
+        },
+      });
+      const [west, day] = $$(el, '[part~="item"]').map((item) => textOf(item));
       expect(west).to.contain('2.1 km');
-      expect(west).to.contain('Open now');
-      expect(west).to.contain('Today');
+      // Open around the clock; the stock checker's words.
+      expect(west).to.contain('Open 24 hours');
       // 10:00 UTC now + 60 min lead, the store open: ready after 11:00.
       expect(west).to.contain('Ready today after 11:00');
       expect(west).to.contain(WEST.address.line1);
+      expect(day).to.contain('Open now · closes at 9:00');
     });
 
     it('shows the shopper’s store chosen, with its days and times; full times disabled', async () => {
@@ -336,6 +379,7 @@ describe('<omni-pickup-selector>', () => {
 
     it('does not choose the shopper’s store when it cannot fulfil', async () => {
       const { el } = await setup(undefined, { myStore: CBD });
+      await showAllStores(el);
       expect(storeRadio(el, 'CBD').checked).to.equal(false);
       expect($(el, '[part~="slots"]')).to.equal(null);
       expect(el.value).to.equal('');
@@ -354,6 +398,7 @@ describe('<omni-pickup-selector>', () => {
         { sku: 'MUG', title: 'Mug', qty: 2 },
       ];
       await settled(el);
+      await showAllStores(el);
       expect(storeNames(el)).to.deep.equal(['Westlands', 'CBD', 'Karen']);
       const [west, cbd, karen] = $$(el, '[part~="availability"]').map((a) => textOf(a));
       expect(west).to.equal('2 of 2 items available');
@@ -367,9 +412,109 @@ describe('<omni-pickup-selector>', () => {
       });
       el.lines = [{ sku: SKU, title: 'T-shirt', qty: 3 }];
       await settled(el);
+      await showAllStores(el);
       // Westlands has 5, Karen 2.
       expect(storeRadio(el, 'Westlands').disabled).to.equal(false);
       expect(storeRadio(el, 'Karen').disabled).to.equal(true);
+    });
+
+    it('lists the chosen store even when it is not among the first two', async () => {
+      const { el } = await setup(undefined, {
+        answers: { [SKU]: fresh(threeStores()) },
+        myStore: FAR,
+        slots: { far: SLOTS },
+      });
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen', 'Far']);
+      expect(storeRadio(el, 'Far').checked).to.equal(true);
+      expect($(el, '[part~="more-button"]')).to.equal(null);
+    });
+
+    it('is as tall with its answer as its placeholder (and as omnishelf.css reserves), at any width', async () => {
+      for (const width of ['390px', '1200px']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+        el.style.inlineSize = width;
+        el.style.fontSize = '16px';
+        await el.updateComplete;
+        await nextFrame();
+        expect(has(el, 'loading')).to.equal(true);
+        const loading = heightOf(el);
+        // Location line, legend, two stores (two lines, three at 0.875em) and "Show 1 more
+        // store": 12.25 lines, 9.5 spaces and 8px of borders and buttons (omnishelf.css says the
+        // same).
+        expect(loading, width).to.be.closeTo(12.25 * 24 + 9.5 * 8 + 8, 0.5);
+        d.resolve(fresh(stores()));
+        await settled(el);
+        await nextFrame();
+        expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+        // The answer fills that height itself (the height hold is not what makes it so).
+        expect(heightOf($(el, '[part~="base"]')!), width).to.be.closeTo(loading, 0.5);
+        expect(heightOf(el), width).to.be.closeTo(loading, 0.5);
+      }
+    });
+
+    it('keeps the height of its placeholder until the shopper interacts, so nothing below moves up', async () => {
+      // Heard on the way in, also when a control inside stops the event (Escape in a form).
+      for (const interaction of ['pointerdown', 'keydown', 'click']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(undefined, { answers: { [SKU]: () => d.promise }, wait: false });
+        await el.updateComplete;
+        await nextFrame();
+        const loading = heightOf(el);
+        // A shorter answer: one store.
+        d.resolve(fresh(stockResult(SKU, [entry(SKU, WEST, 'in_stock', 5)])));
+        await settled(el);
+        await nextFrame();
+        const answer = heightOf($(el, '[part~="base"]')!);
+        expect(answer, interaction).to.be.below(loading - 100);
+        expect(heightOf(el), interaction).to.be.closeTo(loading, 0.5);
+        $(el, '[part~="base"]')!.dispatchEvent(
+          new Event(interaction, { bubbles: false, composed: true }),
+        );
+        await nextFrame();
+        expect(heightOf(el), interaction).to.be.closeTo(answer, 0.5);
+      }
+    });
+
+    it("keeps each store's details to one line on a 390 px phone, in its longest language, and never cuts them", async () => {
+      await setOmniLocale('fil');
+      const { el } = await setup();
+      // A 390 px screen less the page's margins, in the test machines' sans-serif.
+      el.style.inlineSize = '374px';
+      el.style.font = '16px/1.5 system-ui, sans-serif';
+      const ready = $(el, '[part~="ready"]')!;
+      // Filipino's "ready today after 11:00 AM" is the longest of these lines in any language.
+      expect(textOf(ready)).to.equal('Handa ngayong araw pagkalipas ng 11:00 AM');
+      for (const part of ['ready', 'hours', 'address']) {
+        expect(heightOf($(el, `[part~="${part}"]`)!), part).to.be.closeTo(0.875 * 24, 0.5);
+      }
+      // Narrower, it wraps: nothing is cut.
+      el.style.inlineSize = '200px';
+      expect(heightOf(ready)).to.be.greaterThan(0.875 * 24 + 1);
+      expect(ready.scrollWidth).to.be.at.most(ready.clientWidth + 1);
+    });
+
+    it('gives the compact line room for two lines beside its button, loading or not, at any width', async () => {
+      for (const width of ['374px', '1200px']) {
+        const d = deferred<Fresh<StockResult>>();
+        const { el } = await setup(
+          html`<omni-pickup-selector sku=${SKU} variant="compact"></omni-pickup-selector>`,
+          { answers: { [SKU]: () => d.promise }, myStore: WEST, wait: false },
+        );
+        el.style.inlineSize = width;
+        el.style.font = '16px/1.5 system-ui, sans-serif';
+        await el.updateComplete;
+        const loading = heightOf(el);
+        // Two lines of 24px, and the text button on the first: 0.25 x 8px of padding and 1px of
+        // border above them (omnishelf.css says the same).
+        expect(loading, width).to.be.closeTo(2 * 24 + 2 + 1, 0.5);
+        d.resolve(fresh(stores()));
+        await settled(el);
+        const text = $(el, '.summary-text')!;
+        expect(textOf(text)).to.equal('Pickup at Westlands · Ready today after 11:00 AM');
+        expect(text.scrollWidth, width).to.be.at.most(text.clientWidth + 1);
+        expect(heightOf(el), width).to.be.closeTo(loading, 0.5);
+      }
     });
 
     it('says so when no store nearby can fulfil', async () => {
@@ -600,7 +745,7 @@ describe('<omni-pickup-selector>', () => {
     it('announces the countdown only at 5 minutes and 1 minute left', async () => {
       const s = await setup(undefined, { myStore: WEST });
       await holdSlot(s, 0);
-      const live = () => textOf($(s.el, '.visually-hidden[role="status"]'));
+      const live = () => textOf($(s.el, '[part~="base"] > .visually-hidden[role="status"]'));
       const heard = new Set<string>();
       for (let second = 5; second < 15 * 60; second += 5) {
         s.clock.advance(5000);
@@ -781,6 +926,21 @@ describe('<omni-pickup-selector>', () => {
       expect(s.myStore.setCalls.map((store) => store.id)).to.deep.equal(['westlands']);
     });
 
+    it('shows the stores behind "Show N more stores" and moves focus to the first of them', async () => {
+      const { el } = await setup(undefined, { answers: { [SKU]: fresh(threeStores()) } });
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      const more = $<HTMLButtonElement>(el, '[part~="more-button"]')!;
+      expect(more.getAttribute('aria-controls')).to.equal('store-list');
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => storeNames(el).length === 3, 'the stores stayed hidden');
+      await waitUntil(
+        () => root(el).activeElement === storeRadio(el, 'Far'),
+        'focus did not move to the first store shown',
+      );
+      expect(storeRadio(el, 'Far').checked).to.equal(false);
+    });
+
     it('chooses a time with the keyboard', async () => {
       const s = await setup(undefined, { myStore: WEST });
       slotRadios(s.el)[0]!.focus();
@@ -822,6 +982,8 @@ describe('<omni-pickup-selector>', () => {
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !dialog.open, 'Escape did not close');
       await waitUntil(() => root(s.el).activeElement === change, 'focus not restored');
+      // The browser may give focus back before the element has rendered the closed dialog.
+      await s.el.updateComplete;
       expect(has(s.el, 'open')).to.equal(false);
       outside.remove();
     });

@@ -68,6 +68,9 @@ const partTexts = (el: OmniShippingEstimator, part: string): string[] =>
 const allText = (el: OmniShippingEstimator): string => textOf(root(el));
 const has = (el: OmniShippingEstimator, selector: string): boolean => $(el, selector) !== null;
 const isLoading = (el: OmniShippingEstimator): boolean => el.matches(':state(loading)');
+/** Waits for the browser to lay the page out again. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const heightOf = (node: Element): number => node.getBoundingClientRect().height;
 
 async function settled(el: OmniShippingEstimator): Promise<void> {
   await el.updateComplete;
@@ -428,6 +431,67 @@ describe('<omni-shipping-estimator>', () => {
       expect(textOf($(el, '[role="status"]'))).to.equal('');
     });
 
+    it('is as tall with its answer as its placeholder (and as omnishelf.css reserves), at any width', async () => {
+      const subtotal = html`<omni-shipping-estimator
+        sku="SKU-1"
+        subtotal="20"
+      ></omni-shipping-estimator>`;
+      // The location line, two methods (name, carrier at 0.875em, dates) and the order-by line's
+      // two lines: 8.75 lines, 7 spaces and 6px of borders (omnishelf.css says the same); with a
+      // subtotal, the free-delivery line too.
+      for (const [template, expected] of [
+        [undefined, 8.75 * 24 + 7 * 8 + 6],
+        [subtotal, 9.75 * 24 + 8 * 8 + 6],
+      ] as const) {
+        for (const width of ['390px', '1200px']) {
+          const pending = deferred<SwrResult<CheckedShippingRules>>();
+          const { el } = await setup(template, {
+            shipping: fakeShipping({ KE: () => pending.promise }),
+            wait: false,
+          });
+          el.style.inlineSize = width;
+          el.style.fontSize = '16px';
+          await el.updateComplete;
+          await nextFrame();
+          const loading = heightOf(el);
+          expect(loading, width).to.be.closeTo(expected, 0.5);
+          pending.resolve(answer(kenya()));
+          await settled(el);
+          await nextFrame();
+          expect(partTexts(el, 'method-name')).to.have.length(2);
+          // The answer fills that height itself (the height hold is not what makes it so).
+          expect(heightOf($(el, '[part="base"]')!), width).to.be.closeTo(loading, 0.5);
+          expect(heightOf(el), width).to.be.closeTo(loading, 0.5);
+        }
+      }
+    });
+
+    it('keeps the height of its placeholder until the shopper interacts, so nothing below moves up', async () => {
+      // Heard on the way in, also when a control inside stops the event (Escape in a form).
+      for (const interaction of ['pointerdown', 'keydown', 'click']) {
+        const pending = deferred<SwrResult<CheckedShippingRules>>();
+        const { el } = await setup(undefined, {
+          shipping: fakeShipping({ KE: () => pending.promise }),
+          wait: false,
+        });
+        await el.updateComplete;
+        await nextFrame();
+        const loading = heightOf(el);
+        // A shorter answer: one method.
+        pending.resolve(answer(kenya([STANDARD])));
+        await settled(el);
+        await nextFrame();
+        const shown = heightOf($(el, '[part="base"]')!);
+        expect(shown, interaction).to.be.below(loading - 50);
+        expect(heightOf(el), interaction).to.be.closeTo(loading, 0.5);
+        $(el, '[part="base"]')!.dispatchEvent(
+          new Event(interaction, { bubbles: false, composed: true }),
+        );
+        await nextFrame();
+        expect(heightOf(el), interaction).to.be.closeTo(shown, 0.5);
+      }
+    });
+
     it('lists each method with its name, carrier, price and dates', async () => {
       const { el, shipping } = await setup();
       expect((shipping as FakeShipping).calls).to.deep.equal(['KE']);
@@ -470,6 +534,19 @@ describe('<omni-shipping-estimator>', () => {
     });
 
     describe('order-by line', () => {
+      it('always has room for two lines, so that its changing text moves nothing, and is never cut', async () => {
+        const { el } = await setup();
+        el.style.inlineSize = '1200px';
+        const line = parseFloat(getComputedStyle(el).lineHeight);
+        const orderBy = $(el, '[part~="order-by"]')!;
+        expect(partText(el, 'order-by')).to.equal(
+          `Order within ${duration(3, 12)} to get it tomorrow`,
+        );
+        expect(heightOf(orderBy)).to.be.closeTo(2 * line, 0.5);
+        el.style.inlineSize = '120px';
+        expect(heightOf(orderBy)).to.be.greaterThan(2 * line + 1);
+      });
+
       it('counts down on the page clock, re-rendering only that line', async () => {
         const { el, clock } = await setup();
         expect(partText(el, 'order-by')).to.equal(

@@ -41,6 +41,24 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* The placeholder's status, where the answer's legend will be (the same line). */
+    .legend-line {
+      font-weight: 600;
+    }
+
+    /* A store's details (ready time, hours, address) in smaller type: each keeps one line on a
+       390 px phone in every language, so that the chooser is as tall as its placeholder and as
+       the space omnishelf.css reserves (12.25 lines, 9.5 spaces and 8px with two stores; keep
+       them in step). Longer text wraps: it is never cut. */
+    .detail {
+      font-size: 0.875em;
+    }
+
+    /* "Show N more stores", and its placeholder: as high as a text button. */
+    .more {
+      display: flex;
+    }
+
     .summary {
       font-weight: 600;
     }
@@ -102,10 +120,29 @@ export const styles = [
       min-inline-size: 0;
     }
 
+    /* A store: its radio beside its name, what it says about the store below both, across the
+       whole width (the longest line, Swahili's "closed, opens on Saturday at ...", fits a
+       390 px phone). */
+    .item:not(.item--skeleton) {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+
+    .item:not(.item--skeleton) .item-body {
+      display: contents;
+    }
+
+    .item .info {
+      grid-column: 1 / -1;
+    }
+
+    /* Centred, not on the baseline: a bold name and a regular distance on their baselines made
+       the line half a pixel taller in some fonts (Firefox), and the store taller than its
+       placeholder. */
     .head {
       display: flex;
       flex-wrap: wrap;
-      align-items: baseline;
+      align-items: center;
       gap: 0 var(--_omni-space);
     }
 
@@ -198,11 +235,23 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* The compact variant: its text has room for two lines (it wraps on a phone), the button
+       on its first line, so that it is as high in every language and at every width (2 lines,
+       0.25 space and 1px: omnishelf.css reserves the same). */
     .summary-line {
       display: flex;
-      flex-wrap: wrap;
       align-items: baseline;
       gap: 0 var(--_omni-space);
+    }
+
+    .summary-text {
+      min-inline-size: 0;
+      min-block-size: calc(2 * var(--_omni-line));
+    }
+
+    .summary-line .timer,
+    .summary-line .link-button {
+      flex: none;
     }
 
     .summary-line .timer {

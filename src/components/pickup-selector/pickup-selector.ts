@@ -28,7 +28,6 @@ import type { PickupSlot, Store } from '../../core/api/types.js';
 import type { Fresh } from '../../core/cache/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import { resolveUnit } from '../../core/geo/distance.js';
-import { storeOpenState } from '../../core/geo/hours.js';
 import { formatClockTime, formatDistance } from '../../core/i18n/format.js';
 import {
   formatCountdown,
@@ -36,11 +35,12 @@ import {
   formatSlotTime,
   slotDate,
 } from '../../core/pickup/format.js';
-import { hoursOn, readyTime } from '../../core/pickup/ready-time.js';
+import { readyTime } from '../../core/pickup/ready-time.js';
 import { isAvailable } from '../../core/stock/rank.js';
 import type { StockResult } from '../../core/stock/types.js';
 import { addDays, dateInZone } from '../../core/time/zoned.js';
 import { ClockController } from '../../controllers/clock-controller.js';
+import { HeightHoldController } from '../../controllers/height-hold.js';
 import { LocationControls } from '../../controllers/location-controls.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniPickupChangeEvent } from '../../events/pickup-change.js';
@@ -50,6 +50,7 @@ import { isolate, plainText } from '../base/bidi.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
+import { openingHours, showMoreStores } from '../stock-checker/store-messages.js';
 import { itemsAvailable, minutesLeft, pickupStores, placesLeft } from './messages.js';
 import { styles } from './pickup-selector.styles.js';
 
@@ -78,6 +79,8 @@ const SETTLE_MS = 350;
 const REVISIT_MS = 60_000;
 /** What the element listens to on `window` (capturing: `submit` and `visibilitychange` come from below). */
 const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychange'];
+/** Stores listed at first (and in the placeholder); the others behind "Show N more stores". */
+const VISIBLE_STORES = 2;
 
 /**
  * Lets the shopper choose where and when to collect an order: a store near them that offers
@@ -91,7 +94,13 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
  * `store=<id>&slot=<id>&reservation=<id>`, submitted under `name`; with `required`, the form
  * needs a held time. Modes: `sku` (product page), `skus="A,B"` or the `lines` property (cart and
  * checkout; `cart` words it for a cart). `variant="compact"` shows one line ("Pickup at
- * Westlands · Ready today after 3:30 PM · Change") that opens the chooser in a modal dialog.
+ * Westlands · Ready today after 3:30 PM · Change", with room for a second on a phone) that opens
+ * the chooser in a modal dialog.
+ *
+ * Nothing on the page moves while it loads: the chooser lists the two nearest stores, the others
+ * behind "Show N more stores", each store's details in smaller type on a line each, so that it is
+ * as tall as its loading placeholder and as the space `omnishelf.css` reserves; it keeps at least
+ * that height until the shopper interacts with it.
  *
  * Colours follow the page's `color-scheme` (light, or dark for a page that allows it); every
  * colour is a documented custom property.
@@ -106,7 +115,8 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
  *   placed; `event.reservation`, `event.slot`, `event.store`.
  *
  * @csspart base - The wrapper around everything (carries `dir` and `lang`).
- * @csspart summary - The results line (full) or the one-line choice (compact).
+ * @csspart summary - The results line (full: for screen readers, shown only when no store can
+ *   have the items) or the one-line choice (compact).
  * @csspart location - The "Near 00100" line with its change button.
  * @csspart location-form - The geolocation button and postal-code form.
  * @csspart stores - The group of stores (a `fieldset`).
@@ -129,7 +139,7 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
  * @csspart hold - The hold line ("Held for you" and the countdown).
  * @csspart timer - The countdown ("14:32 left").
  * @csspart error - Error messages.
- * @csspart button - Every button (also `change-button`, `close-button`, `retry-button` ...).
+ * @csspart button - Every button (also `change-button`, `more-button`, `close-button`, `retry-button` ...).
  * @csspart dialog - The modal dialog of the compact variant.
  * @csspart dialog-title - Its title.
  * @csspart skeleton - Loading placeholders.
@@ -231,6 +241,8 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
   @state() private announcement = '';
   /** Bumped to list the slots again; `freshSlots` skips their cache. */
   @state() private slotsRun = 0;
+  /** Every store is listed (the shopper asked for the ones behind "Show N more stores"). */
+  @state() private showAllStores = false;
 
   private freshSlots = false;
   private placing = false;
@@ -241,6 +253,8 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
   /** The items the hold is for. */
   private holdKey = '';
   private seenMine?: string;
+  /** The items whose stores are listed (`showAllStores` is for them only). */
+  private listedKey = '';
   private heardThreshold = Infinity;
   private settleTimer?: ReturnType<typeof setTimeout>;
   private storeTimer?: ReturnType<typeof setTimeout>;
@@ -304,6 +318,16 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         this.slotsRun,
       ] as const,
   });
+
+  constructor() {
+    super();
+    // Height hold until interaction: the chooser keeps the height of its placeholder (the space
+    // omnishelf.css reserved) until the shopper interacts with it.
+    new HeightHoldController(this, {
+      enabled: () => this.variant !== 'compact',
+      loading: () => this.loading,
+    });
+  }
 
   /** The choice as URL-encoded form data: `store=...&slot=...&reservation=...` (or ''). */
   get value(): string {
@@ -419,6 +443,11 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     this.myStoreController.setService(this.myStore);
     this.clockController.setClock(this.clock);
     this.controls.countries = postalCountries(this.effectiveConfig);
+    // Other items: their stores are listed from the two nearest again.
+    if (this.itemsKey !== this.listedKey) {
+      this.listedKey = this.itemsKey;
+      this.showAllStores = false;
+    }
     // "My store" changed elsewhere (another widget or tab): follow it, unless a time is chosen here.
     const mine = this.myStore?.storeId;
     if (mine !== this.seenMine) {
@@ -694,6 +723,20 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     void this.focusAfterUpdate('[part~="change-button"]', true);
   };
 
+  private async handleShowAllStores(): Promise<void> {
+    const within = this.matches(':focus-within');
+    const listed = this.renderRoot.querySelectorAll('#store-list > *').length;
+    this.showAllStores = true;
+    await this.updateComplete;
+    // The button is gone: keyboard users land on the first store that was hidden and can be
+    // chosen (else on the first that can be), so that they are on the new content.
+    const shown = `#store-list > :nth-child(n + ${listed + 1}) input:not(:disabled)`;
+    void this.focusAfterUpdate(
+      this.renderRoot.querySelector(shown) ? shown : 'input[name="store"]:not(:disabled)',
+      within,
+    );
+  }
+
   private handleRetry(): void {
     const task = this.failure(this.storesTask) !== undefined ? this.storesTask : this.slotsTask;
     this.freshSlots = true;
@@ -737,7 +780,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         : msg('Choose where to pick up your order.', { id: 'pickup.summary.none' });
     }
     return html`<p class="summary-line" part="summary">
-        <span>${text}</span>
+        <span class="summary-text">${text}</span>
         ${this.dialogOpen ? nothing : this.renderTimer()}
         <button
           type="button"
@@ -784,14 +827,28 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     </div>`;
   }
 
+  /**
+   * The chooser while stores load: the same rows as the answer (the legend's line says what is
+   * happening), so that it is as tall as the answer and as the space omnishelf.css reserves.
+   */
   private renderSkeleton(): TemplateResult {
-    const bones = html`<p class="item item--skeleton" part="item skeleton" aria-hidden="true">
-      <span class="bone bone--name">&nbsp;</span><span class="bone bone--long">&nbsp;</span>
+    const bone = (size: string, detail = false) =>
+      html`<span
+        class="bone bone--${size} ${detail ? 'detail' : ''}"
+        part="skeleton"
+        aria-hidden="true"
+        >&nbsp;</span
+      >`;
+    const store = html`<p class="item item--skeleton" part="item skeleton" aria-hidden="true">
+      ${bone('name')}${bone('medium')}${bone('long', true)}${bone('long', true)}${bone('long', true)}
     </p>`;
-    return html`<p class="summary row" role="status">
+    return html`<div class="group">
+      <p class="legend-line" role="status">
         ${msg('Checking pickup options…', { id: 'pickup.checking' })}
       </p>
-      ${bones}${bones}`;
+      <div class="list">${Array.from({ length: VISIBLE_STORES }, () => store)}</div>
+      <p class="more">${bone('action')}</p>
+    </div>`;
   }
 
   private renderStores(options: StoreOption[]): TemplateResult {
@@ -804,17 +861,53 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         : msg(str`No store near ${place} can have this ready for pickup.`, {
             id: 'pickup.summary.noStore',
           });
-    return html`<p class="summary row" part="summary" role="status">${summary}</p>
+    // The list says as much to the eye; the line is shown when no store can have the items.
+    return html`<p
+        class="summary row ${count ? 'visually-hidden' : ''}"
+        part="summary"
+        role="status"
+      >
+        ${summary}
+      </p>
       ${
         options.length
           ? html`<fieldset class="group" part="stores" ?disabled=${this.isDisabled}>
               <legend class="legend" part="legend">
                 ${msg('Pickup store', { id: 'pickup.stores.legend' })}
               </legend>
-              <div class="list" part="list">
-                ${options.map((option, index) => this.renderStore(option, index))}
-              </div>
+              ${this.renderList(options)}
             </fieldset>`
+          : nothing
+      }`;
+  }
+
+  /**
+   * The nearest stores (and the chosen one, wherever it is), the others behind "Show N more
+   * stores" (they open below: nothing moves up).
+   */
+  private renderList(options: StoreOption[]): TemplateResult {
+    const chosen = this.option;
+    const shown = this.showAllStores
+      ? options
+      : options.filter((option, index) => index < VISIBLE_STORES || option === chosen);
+    const hidden = options.length - shown.length;
+    return html`<div class="list" part="list" id="store-list">
+        ${shown.map((option) => this.renderStore(option, options.indexOf(option)))}
+      </div>
+      ${
+        hidden > 0
+          ? html`<p class="more">
+              <button
+                type="button"
+                class="link-button"
+                part="button more-button"
+                aria-controls="store-list"
+                aria-expanded="false"
+                @click=${this.handleShowAllStores}
+              >
+                ${showMoreStores(hidden, this.formatLocale)}
+              </button>
+            </p>`
           : nothing
       }`;
   }
@@ -861,9 +954,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
           <span class="line status status--${ok ? 'in_stock' : 'out_of_stock'}" part="availability"
             ><span class="icon" aria-hidden="true"></span>${this.availabilityText(option)}</span
           >
-          ${ready ? html`<span class="line" part="ready">${ready}</span>` : nothing}
-          <span class="line muted" part="hours">${this.hoursText(store)}</span>
-          ${address ? html`<span class="line muted" part="address"><bdi>${address}</bdi></span>` : nothing}
+          ${ready ? html`<span class="line detail" part="ready">${ready}</span>` : nothing}
+          <span class="line detail muted" part="hours">${this.hoursText(store)}</span>
+          ${address ? html`<span class="line detail muted" part="address"><bdi>${address}</bdi></span>` : nothing}
         </span>
       </span>
     </label>`;
@@ -1075,22 +1168,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
       : msg(str`Ready ${date} after ${time}`, { id: 'pickup.ready.dateAfter' });
   }
 
-  /** "Open now · Today 8:00 AM – 9:00 PM" (store-local). */
+  /** "Open now · closes at 9:00 PM" (store-local; the stock checker says the same). */
   private hoursText(store: Store): string {
-    const state = storeOpenState(store, new Date(this.now));
-    if (state.unknown) return msg('Opening hours not listed', { id: 'stock.hours.unknown' });
-    const today = hoursOn(store, this.now)
-      .map(
-        ({ open, close }) =>
-          `${formatClockTime(open, this.formatLocale)}–${formatClockTime(close, this.formatLocale)}`,
-      )
-      .join(', ');
-    const now = state.open
-      ? msg('Open now', { id: 'pickup.hours.open' })
-      : msg('Closed now', { id: 'pickup.hours.closed' });
-    return today
-      ? msg(str`${now} · Today ${today}`, { id: 'pickup.hours.today' })
-      : `${now} · ${msg('Closed today', { id: 'pickup.hours.closedToday' })}`;
+    return openingHours(store, new Date(this.now), this.formatLocale);
   }
 
   private dayText(date: string, today: string | undefined): string {

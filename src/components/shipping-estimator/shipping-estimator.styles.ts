@@ -106,7 +106,10 @@ export const styles = [
       font-size: 0.875em;
     }
 
+    /* Two lines, always (placeholder too): the live text wraps differently by language, width
+       and time left, and nothing below moves when it does. omnishelf.css counts them. */
     .order-by {
+      min-block-size: calc(2 * var(--_omni-line));
       font-weight: 600;
     }
 

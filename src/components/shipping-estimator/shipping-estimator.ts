@@ -40,6 +40,7 @@ import type { CheckedShippingRules } from '../../core/shipping/shipping-service.
 import { isAvailable } from '../../core/stock/rank.js';
 import { dateInZone, daysBetween } from '../../core/time/zoned.js';
 import { clockLine } from '../../controllers/clock-line.js';
+import { HeightHoldController } from '../../controllers/height-hold.js';
 import { countryName, LocationControls } from '../../controllers/location-controls.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
@@ -102,6 +103,11 @@ function shopperZone(): string {
  *
  * Services come from `<omni-provider>` (or the page host) through Lit context; until they arrive
  * the element shows its loading placeholder.
+ *
+ * Nothing on the page moves while it loads: with two methods, its placeholder and its answer are
+ * as tall as the space `omnishelf.css` reserves (the order-by line always has room for two lines,
+ * so that its text, which changes every minute, moves nothing either), and it keeps at least that
+ * height until the shopper interacts with it.
  *
  * @tag omni-shipping-estimator
  *
@@ -300,6 +306,16 @@ export class OmniShippingEstimator extends OmniElement {
         this.effectiveConfig.storeLimit,
       ] as const,
   });
+
+  constructor() {
+    super();
+    // Height hold until interaction: the estimator keeps the height of its placeholder (the space
+    // omnishelf.css reserved) until the shopper interacts with it.
+    new HeightHoldController(this, {
+      enabled: () => true,
+      loading: () => this.loading,
+    });
+  }
 
   private get effectiveConfig(): OmniConfig {
     return this.config ?? DEFAULT_CONFIG;

@@ -1,6 +1,7 @@
 /**
  * The full view's messages that embed a count, one form per plural category (see
- * core/i18n/plural.ts). Counts are formatted in `locale`'s digits.
+ * core/i18n/plural.ts). Counts are formatted in `locale`'s digits. Those the pickup selector
+ * says too are in store-messages.ts.
  */
 import { msg, str } from '@lit/localize';
 import { formatNumber } from '../../core/i18n/format.js';
@@ -22,19 +23,6 @@ export function storesWithItem(count: number, place: string, locale: string): st
       msg(str`${n} stores near ${place} have this item.`, { id: 'stock.summary.stores.many' }),
     other: () =>
       msg(str`${n} stores near ${place} have this item.`, { id: 'stock.summary.stores.other' }),
-  });
-}
-
-/** "Show 2 more stores" (the stores behind the button). */
-export function showMoreStores(count: number, locale: string): string {
-  const n = formatNumber(count, locale);
-  return plural(count, {
-    zero: () => msg(str`Show ${n} more stores`, { id: 'stock.store.more.zero' }),
-    one: () => msg(str`Show ${n} more store`, { id: 'stock.store.more.one' }),
-    two: () => msg(str`Show ${n} more stores`, { id: 'stock.store.more.two' }),
-    few: () => msg(str`Show ${n} more stores`, { id: 'stock.store.more.few' }),
-    many: () => msg(str`Show ${n} more stores`, { id: 'stock.store.more.many' }),
-    other: () => msg(str`Show ${n} more stores`, { id: 'stock.store.more.other' }),
   });
 }
 

@@ -17,14 +17,7 @@ import type { OmniConfig } from '../../core/config.js';
 import { postalCountries } from '../../core/config.js';
 import type { LocationService, MyStoreService, StockService } from '../../core/context.js';
 import { directionsUrl } from '../../core/geo/distance.js';
-import { storeOpenState } from '../../core/geo/hours.js';
-import {
-  formatClockTime,
-  formatDistance,
-  formatRelativeTime,
-  formatShortDate,
-} from '../../core/i18n/format.js';
-import { formatDayOffset } from '../../core/i18n/format-dates.js';
+import { formatDistance, formatRelativeTime, formatShortDate } from '../../core/i18n/format.js';
 import { effectiveStatus, isAvailable, isOrderable, quantityView } from '../../core/stock/rank.js';
 import type { StockResult, StoreStock } from '../../core/stock/types.js';
 import { LocationControls } from '../../controllers/location-controls.js';
@@ -32,7 +25,8 @@ import type { ServiceController } from '../../controllers/service-controller.js'
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
 import type { OmniElement } from '../base/omni-element.js';
-import { inStockCount, onlyLeft, showMoreStores, storesWithItem } from './messages.js';
+import { inStockCount, onlyLeft, storesWithItem } from './messages.js';
+import { openingHours, showMoreStores } from './store-messages.js';
 import { VISIBLE_STORES } from './stock-checker.js';
 
 export { fullStyles } from './stock-checker-full.styles.js';
@@ -417,27 +411,7 @@ export function createFullView(view: StockCheckerView): FullView {
   }
 
   function hoursText(store: Store): string {
-    const at = new Date(now());
-    const open = storeOpenState(store, at);
-    if (open.unknown) return msg('Opening hours not listed', { id: 'stock.hours.unknown' });
-    if (open.open) {
-      if (!open.closesAt) return msg('Open 24 hours', { id: 'stock.hours.open24' });
-      const time = formatClockTime(open.closesAt, locale());
-      return msg(str`Open now · closes at ${time}`, { id: 'stock.hours.openUntil' });
-    }
-    if (!open.opensAt) return msg('Closed', { id: 'stock.hours.closed' });
-    const time = formatClockTime(open.opensAt.time, locale());
-    if (open.opensAt.dayOffset === 0) {
-      return msg(str`Closed · opens at ${time}`, { id: 'stock.hours.opensToday' });
-    }
-    if (open.opensAt.dayOffset === 1) {
-      return msg(str`Closed · opens tomorrow at ${time}`, { id: 'stock.hours.opensTomorrow' });
-    }
-    const day = formatDayOffset(open.opensAt.dayOffset, locale(), {
-      from: at,
-      timeZone: store.timezone,
-    });
-    return msg(str`Closed · opens ${day} at ${time}`, { id: 'stock.hours.opensLater' });
+    return openingHours(store, new Date(now()), locale());
   }
 
   function renderNotify(): TemplateResult {

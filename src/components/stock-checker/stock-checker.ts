@@ -21,6 +21,7 @@ import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance } from '../../core/i18n/format.js';
+import { HeightHoldController } from '../../controllers/height-hold.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -147,9 +148,6 @@ export class OmniStockChecker extends OmniElement {
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
   private abortedByRemoval = false;
-  private heightObserver: ResizeObserver | undefined;
-  private heldHeight = 0;
-  private released = false;
   /** The next lookup skips fresh cached answers (`refresh()`). */
   private forceNetwork = false;
   private reportedFailure: unknown;
@@ -227,6 +225,13 @@ export class OmniStockChecker extends OmniElement {
     // Loading from the start, so that the space omnishelf.css reserved before the upgrade stays
     // reserved by the element's own styles (:host(:state(loading))) without a gap.
     this.setStates({ loading: true });
+    // Height hold until interaction: a full checker keeps the tallest height it has had (first
+    // the space omnishelf.css reserved, then its placeholder) until the shopper interacts with
+    // it, so that a shorter answer leaves room instead of pulling the page up.
+    new HeightHoldController(this, {
+      enabled: () => this.variant !== 'badge',
+      loading: () => this.isLoading,
+    });
   }
 
   private get effectiveConfig(): OmniConfig {
@@ -316,45 +321,7 @@ export class OmniStockChecker extends OmniElement {
     await this.stockTask.run().catch(() => undefined);
   }
 
-  /**
-   * Nothing on the page moves while a full checker loads: it keeps the tallest height it has had
-   * (first the space omnishelf.css reserved, then its placeholder) until the shopper interacts with
-   * it, so that a shorter answer leaves room instead of pulling the page up.
-   */
-  private holdHeight(): void {
-    if (this.variant === 'badge' || this.released) return;
-    const hold = () => {
-      const height = this.getBoundingClientRect().height;
-      if (height > this.heldHeight) {
-        this.heldHeight = height;
-        this.style.minBlockSize = `${height}px`;
-      }
-    };
-    // Measured now, while the placeholder is on screen (an answer may replace it before the next
-    // frame), and on every later change of size.
-    if (this.isLoading) hold();
-    if (!this.heightObserver && typeof ResizeObserver !== 'undefined') {
-      this.heightObserver = new ResizeObserver(hold);
-      this.heightObserver.observe(this);
-    }
-  }
-
-  /** The shopper acted here: the widget takes the height of what it shows from now on. */
-  private readonly releaseHeight = (): void => {
-    if (this.released) return;
-    this.released = true;
-    this.heightObserver?.disconnect();
-    this.heightObserver = undefined;
-    this.style.removeProperty('min-block-size');
-  };
-
-  protected override firstUpdated(): void {
-    this.addEventListener('pointerdown', this.releaseHeight);
-    this.addEventListener('keydown', this.releaseHeight);
-  }
-
   protected override updated(): void {
-    this.holdHeight();
     this.setStates(this.stateFlags());
     const failure = this.failure;
     if (failure !== undefined && failure !== this.reportedFailure) {

@@ -5,9 +5,9 @@ import { formatNumber } from '../../../src/core/i18n/format.js';
 import {
   inStockCount,
   onlyLeft,
-  showMoreStores,
   storesWithItem,
 } from '../../../src/components/stock-checker/messages.js';
+import { showMoreStores } from '../../../src/components/stock-checker/store-messages.js';
 import {
   itemsAvailable,
   minutesLeft,
