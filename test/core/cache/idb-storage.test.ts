@@ -125,6 +125,39 @@ describe('openStorage (IndexedDB)', () => {
     });
   });
 
+  describe('batched writes', () => {
+    it('sends every row written in one tick before the first is stored', async () => {
+      const s = storage();
+      await s.prefs.set('warm', 1); // the database is open: only the batch below is logged
+      const log: string[] = [];
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+        const request = put.apply(this, args);
+        log.push('put');
+        request.addEventListener('success', () => log.push('stored'));
+        return request;
+      } as typeof put;
+      try {
+        await Promise.all([1, 2, 3, 4].map((i) => s.cache.set('availability', `k${i}`, i)));
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+      expect(log).to.deep.equal([
+        'put',
+        'put',
+        'put',
+        'put',
+        'stored',
+        'stored',
+        'stored',
+        'stored',
+      ]);
+      for (const i of [1, 2, 3, 4]) {
+        expect((await s.cache.get('availability', `k${i}`, anyValue))?.value).to.equal(i);
+      }
+    });
+  });
+
   describe('validated reads', () => {
     it('treats a cached value of the wrong shape as a miss, and deletes the row', async () => {
       const s = storage({ now: () => 9 });
@@ -178,6 +211,18 @@ describe('openStorage (IndexedDB)', () => {
         if (await s.cache.get('availability', `k${storedAt}`, anyValue)) kept.push(storedAt);
       }
       expect(kept).to.deep.equal([30, 40, 50]);
+    });
+
+    it('keeps the newest maxEntries when one batch of writes overflows by many', async () => {
+      const s = storage({ maxEntries: 3 });
+      await Promise.all(
+        [60, 10, 50, 20, 40, 30].map((at) => s.cache.set('availability', `k${at}`, at, at)),
+      );
+      const kept = [];
+      for (const at of [10, 20, 30, 40, 50, 60]) {
+        if (await s.cache.get('availability', `k${at}`, anyValue)) kept.push(at);
+      }
+      expect(kept).to.deep.equal([40, 50, 60]);
     });
 
     it('never evicts preferences', async () => {
