@@ -43,7 +43,8 @@ export interface Swr {
    * Fresh cache hit: served, no request. Stale hit (older than its TTL, younger than
    * `MAX_STALE_AGE_MS`, or stored "in the future" by a skewed clock): served with `stale: true`
    * and `revalidation`. Miss (also a cached value failing `check`, or older): waits for
-   * `fetcher`, whose error then rejects the read. `signal` detaches this caller; the shared
+   * `fetcher`, whose error then rejects the read (the cache is not read at all when it says the
+   * read can only miss: `KeyValueCache.mayHave`). `signal` detaches this caller; the shared
    * request is aborted only when every caller waiting on it has aborted.
    */
   read<T>(
@@ -159,7 +160,9 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       const inMemory = () => recent.get(id) as CacheEntry<T> | undefined;
       if (skipCache) recent.delete(id);
       let entry = skipCache ? undefined : inMemory();
-      if (!entry && !skipCache) {
+      // A read that can only miss (a first visit) is not waited for: the request leaves now,
+      // rather than after IndexedDB has opened (and created the database) to say so.
+      if (!entry && !skipCache && cache.mayHave?.(kind, key) !== false) {
         const stored = await cache.get<T>(kind, key, check).catch(() => undefined);
         // A request may have answered while IndexedDB was being read: its answer is newer.
         entry = inMemory() ?? stored;

@@ -73,6 +73,7 @@ describe('openStorage (IndexedDB)', () => {
   afterEach(async () => {
     for (const s of storages) s.close();
     for (const db of others) db.close();
+    localStorage.removeItem(`omnishelf:stored:${name}`);
     await within(deleteDB(name), 5000, `deleteDB(${name})`);
   });
 
@@ -155,6 +156,65 @@ describe('openStorage (IndexedDB)', () => {
       for (const i of [1, 2, 3, 4]) {
         expect((await s.cache.get('availability', `k${i}`, anyValue))?.value).to.equal(i);
       }
+    });
+  });
+
+  describe('reads that can only miss (a first visit)', () => {
+    it('are told by a marker beside the database: set by the first write, read on the next visit', async () => {
+      const first = storage();
+      expect(first.cache.mayHave!('stores', 'k')).to.equal(false);
+      expect(first.prefs.mayHave!('location')).to.equal(false);
+      await first.cache.set('stores', 'k', 'v');
+      await first.prefs.set('location', 'here');
+      // This page knows what it stored since.
+      expect(first.cache.mayHave!('stores', 'k')).to.equal(true);
+      expect(first.cache.mayHave!('stores', 'other')).to.equal(false);
+      expect(first.prefs.mayHave!('location')).to.equal(true);
+      first.close();
+
+      const second = storage();
+      expect(second.cache.mayHave!('stores', 'other')).to.equal(true);
+      expect(second.prefs.mayHave!('myStore')).to.equal(true);
+      expect((await second.cache.get('stores', 'k', anyValue))?.value).to.equal('v');
+    });
+
+    it('are not made possible by a read alone', async () => {
+      const first = storage();
+      expect(await first.prefs.get('location', anyValue)).to.equal(undefined);
+      first.close();
+      expect(storage().prefs.mayHave!('location')).to.equal(false);
+    });
+
+    it('still find what a version without the marker stored, and mark it for next time', async () => {
+      const v2 = await createV2(name);
+      await v2.put('prefs', 'kept', 'location');
+      v2.close();
+      const first = storage();
+      expect(first.prefs.mayHave!('location')).to.equal(false);
+      expect(await first.prefs.get('location', anyValue)).to.equal('kept');
+      first.close();
+      expect(storage().prefs.mayHave!('location')).to.equal(true);
+    });
+
+    it('cannot be told when the marker cannot be written (a full or refused localStorage)', () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      const opened = (() => {
+        try {
+          return storage();
+        } finally {
+          Storage.prototype.setItem = setItem;
+        }
+      })();
+      expect(opened.cache.mayHave!('stores', 'k')).to.equal(true);
+      expect(opened.prefs.mayHave!('location')).to.equal(true);
+    });
+
+    it('cannot be told without a marker', () => {
+      const s = storage({ marker: null });
+      expect(s.cache.mayHave!('stores', 'k')).to.equal(true);
     });
   });
 

@@ -68,6 +68,31 @@ describe('createSwr', () => {
     expect(gets).to.equal(1);
   });
 
+  it('asks the network at once when the cache can only miss (a first visit)', async () => {
+    let gets = 0;
+    const empty: KeyValueCache = {
+      ...cache,
+      mayHave: () => false,
+      // IndexedDB still opening: a read that would take long to say "nothing".
+      get: () => (gets++, new Promise(() => {})),
+    };
+    const fetcher = counting(async () => 7);
+    const result = createSwr(empty, { now }).read('stores', 'k', fetcher, { check: anyValue });
+    // In the same task, before any read of the cache.
+    expect(fetcher.calls).to.equal(1);
+    expect((await result).value).to.equal(7);
+    expect(gets).to.equal(0);
+    expect((await cache.get('stores', 'k', anyValue))?.value).to.equal(7);
+  });
+
+  it('reads the cache first when it may hold something, and then sends nothing', async () => {
+    await cache.set('stores', 'k', 3, clock - 1000);
+    const fetcher = counting(async () => 7);
+    const swr = createSwr({ ...cache, mayHave: () => true }, { now });
+    expect((await swr.read('stores', 'k', fetcher, { check: anyValue })).value).to.equal(3);
+    expect(fetcher.calls).to.equal(0);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);
