@@ -478,6 +478,51 @@ describe('<omni-stock-checker>', () => {
       expect($$(el, '[part~="item"]')).to.have.length(3);
     });
 
+    it('asks for the stores while it connects when the location is known already', async () => {
+      const el = document.createElement('omni-stock-checker');
+      el.sku = SKU;
+      el.variant = 'badge';
+      const stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      const prefetched: unknown[][] = [];
+      stock.prefetchStores = (...args) => void prefetched.push(args);
+      el.stock = stock;
+      // Nothing remembered to wait for (a first visit): the service says so without waiting.
+      el.location = Object.assign(fakeLocationService({ location: POSTAL_00100 }), {
+        loaded: true,
+      });
+      document.body.append(el);
+      try {
+        // In the same task, before the other widgets of the page have even upgraded.
+        expect(prefetched).to.deep.equal([[POSTAL_00100, 50, 5]]);
+        await settled(el);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('asks for the stores once the remembered location is loaded', async () => {
+      const remembered = deferred<void>();
+      const el = document.createElement('omni-stock-checker');
+      el.sku = SKU;
+      el.variant = 'badge';
+      const stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      const prefetched: unknown[][] = [];
+      stock.prefetchStores = (...args) => void prefetched.push(args);
+      el.stock = stock;
+      el.location = fakeLocationService({ location: POSTAL_00100, ready: remembered.promise });
+      document.body.append(el);
+      try {
+        await aTimeout(10);
+        expect(prefetched).to.have.length(0);
+        expect(stock.lookups).to.have.length(0);
+        remembered.resolve();
+        await settled(el);
+        expect(prefetched).to.deep.equal([[POSTAL_00100, 50, 5]]);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('works with services set as properties, without a provider', async () => {
       const el = document.createElement('omni-stock-checker');
       el.sku = SKU;

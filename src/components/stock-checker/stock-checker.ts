@@ -289,17 +289,21 @@ export class OmniStockChecker extends OmniElement {
 
   /**
    * Services arrive during `connectedCallback` (context): ask for the stores as soon as the
-   * location is known, before this widget (and the others on the page) have rendered.
+   * location is known, before this widget (and the others on the page) have rendered. When it is
+   * known already (nothing remembered to load), the request leaves now, while the other widgets
+   * on the page are still being upgraded.
    */
   private prefetch(): void {
     const { stock, location } = this;
     if (!stock?.prefetchStores || !location) return;
-    void location.ready.then(() => {
+    const prefetch = () => {
       const where = location.location;
       if (where && this.isConnected && this.sku.trim()) {
         stock.prefetchStores?.(where, this.effectiveRadius, this.effectiveLimit);
       }
-    });
+    };
+    if (location.loaded === true) prefetch();
+    else void location.ready.then(prefetch);
   }
 
   /** The connection is back: a lookup that failed for want of it is asked again. */
