@@ -93,6 +93,39 @@ describe('createSwr', () => {
     expect(fetcher.calls).to.equal(0);
   });
 
+  it('hands an answer over once it is stored, or at once when storing in the background', async () => {
+    let finishWrite!: () => void;
+    const slow: KeyValueCache = {
+      ...cache,
+      set: (...args) =>
+        new Promise<void>((resolve) => {
+          finishWrite = () => void cache.set(...args).then(resolve);
+        }),
+    };
+    const settled = (promise: Promise<unknown>) => {
+      const state = { done: false };
+      void promise.then(() => (state.done = true));
+      return state;
+    };
+    const swr = createSwr(slow, { now });
+    const stored = settled(swr.read('availability', 'a', async () => 1, { check: anyValue }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored.done).to.equal(false);
+    finishWrite();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored.done).to.equal(true);
+
+    const behind = swr.read('stores', 'b', async () => 2, {
+      check: anyValue,
+      storeInBackground: true,
+    });
+    expect((await behind).value).to.equal(2);
+    expect(await cache.get('stores', 'b', anyValue)).to.equal(undefined);
+    finishWrite();
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await cache.get('stores', 'b', anyValue))?.value).to.equal(2);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);
