@@ -20,7 +20,7 @@ import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
-import { formatDistance } from '../../core/i18n/format.js';
+import { formatDistance, prepareDistanceFormat } from '../../core/i18n/format.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -162,6 +162,7 @@ export class OmniStockChecker extends OmniElement {
   private readonly stockTask = new Task(this, {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
       if (!stock || !sku || !ready) return initialState;
+      prepareDistanceFormat(this.distanceUnit, this.formatLocale);
       const myStore = this.myStore?.store;
       const fresh = this.forceNetwork;
       this.forceNetwork = false;
