@@ -559,6 +559,27 @@ describe('<omni-stock-checker>', () => {
       expect(Math.abs(loadingHeight - loadedHeight)).to.be.at.most(3);
     });
 
+    it("pauses a placeholder's pulse while the widget is off screen", async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        { answers: { [SKU]: () => d.promise }, wait: false },
+      );
+      const pulse = () =>
+        getComputedStyle($(el, '[part~="skeleton"]')!, '::before').animationPlayState;
+      await el.updateComplete;
+      await waitUntil(() => pulse() === 'running', 'pulses on screen');
+      // Pushed out of view, as the badges further down a listing are.
+      el.style.marginBlockStart = '300vh';
+      await waitUntil(() => pulse() === 'paused', 'still pulses off screen');
+      el.scrollIntoView();
+      await waitUntil(() => pulse() === 'running', 'does not pulse again on screen');
+      el.style.marginBlockStart = '';
+      d.resolve(fresh(threeStores()));
+      await settled(el);
+      expect($(el, '[part~="base"]')!.style.getPropertyValue('--_omni-pulse')).to.equal('');
+    });
+
     it('reserves the same two lines for a badge, loading or loaded, in a narrow tile', async () => {
       const long = 'Omnishelf Bergen Torgallmenningen Storsenter';
       const answers: FakeStockService['answers'] = {

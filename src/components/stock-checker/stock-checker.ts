@@ -21,6 +21,7 @@ import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance, prepareDistanceFormat } from '../../core/i18n/format.js';
+import { OffscreenPulseController } from '../../controllers/offscreen-pulse-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -158,6 +159,9 @@ export class OmniStockChecker extends OmniElement {
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
+  private readonly pulseController = new OffscreenPulseController(this, () =>
+    this.renderRoot?.querySelector<HTMLElement>('[part~="base"]'),
+  );
 
   private readonly stockTask = new Task(this, {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
@@ -361,6 +365,7 @@ export class OmniStockChecker extends OmniElement {
   protected override updated(): void {
     this.holdHeight();
     this.setStates(this.stateFlags());
+    this.pulseController.update(this.isLoading || !this.localeReady);
     const failure = this.failure;
     if (failure !== undefined && failure !== this.reportedFailure) {
       this.reportedFailure = failure;
