@@ -184,6 +184,17 @@ if (first) {
     const wanted = pageLanguage();
     if (wanted) void LOCALES[wanted]?.().catch(() => undefined);
     void discoverHere(document);
+    // The widgets' storage reads a marker in localStorage before their first request (see
+    // core/cache/idb-storage.ts), and a page's first localStorage access loads its whole storage
+    // area synchronously: 15 to 80 ms on a busy machine. Done here, in a task of its own while
+    // the chunks download, it is off the widgets' path.
+    setTimeout(() => {
+      try {
+        void globalThis.localStorage?.length;
+      } catch {
+        /* storage refused: the widgets do without the marker */
+      }
+    }, 0);
   }
 }
 

@@ -3,6 +3,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** A service with remembered values that load (`ready`) and change (`subscribe`). */
 export interface Subscribable {
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved, when the service can tell without waiting. */
+  readonly loaded?: boolean;
   subscribe(listener: () => void): () => void;
 }
 
@@ -56,6 +58,8 @@ export class ServiceController<S extends Subscribable> implements ReactiveContro
       this.unsubscribe = undefined;
     }
     const ready = service.ready;
+    // Loaded already (e.g. nothing was stored): ready in this update, not one task later.
+    if (this.settled !== ready && service.loaded === true) this.settled = ready;
     if (this.settled !== ready) {
       Promise.resolve(ready)
         .catch(() => undefined)

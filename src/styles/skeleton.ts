@@ -22,6 +22,8 @@ export const skeletonStyles = css`
     border-radius: var(--_omni-radius);
     background-color: var(--_omni-skeleton);
     animation: omni-pulse 1.6s ease-in-out infinite alternate;
+    /* Paused by the widget while it is off screen (OffscreenPulseController). */
+    animation-play-state: var(--_omni-pulse, running);
   }
 
   .bone--badge {

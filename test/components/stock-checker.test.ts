@@ -478,6 +478,51 @@ describe('<omni-stock-checker>', () => {
       expect($$(el, '[part~="item"]')).to.have.length(3);
     });
 
+    it('asks for the stores while it connects when the location is known already', async () => {
+      const el = document.createElement('omni-stock-checker');
+      el.sku = SKU;
+      el.variant = 'badge';
+      const stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      const prefetched: unknown[][] = [];
+      stock.prefetchStores = (...args) => void prefetched.push(args);
+      el.stock = stock;
+      // Nothing remembered to wait for (a first visit): the service says so without waiting.
+      el.location = Object.assign(fakeLocationService({ location: POSTAL_00100 }), {
+        loaded: true,
+      });
+      document.body.append(el);
+      try {
+        // In the same task, before the other widgets of the page have even upgraded.
+        expect(prefetched).to.deep.equal([[POSTAL_00100, 50, 5]]);
+        await settled(el);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('asks for the stores once the remembered location is loaded', async () => {
+      const remembered = deferred<void>();
+      const el = document.createElement('omni-stock-checker');
+      el.sku = SKU;
+      el.variant = 'badge';
+      const stock = fakeStockService({ [SKU]: fresh(threeStores()) });
+      const prefetched: unknown[][] = [];
+      stock.prefetchStores = (...args) => void prefetched.push(args);
+      el.stock = stock;
+      el.location = fakeLocationService({ location: POSTAL_00100, ready: remembered.promise });
+      document.body.append(el);
+      try {
+        await aTimeout(10);
+        expect(prefetched).to.have.length(0);
+        expect(stock.lookups).to.have.length(0);
+        remembered.resolve();
+        await settled(el);
+        expect(prefetched).to.deep.equal([[POSTAL_00100, 50, 5]]);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('works with services set as properties, without a provider', async () => {
       const el = document.createElement('omni-stock-checker');
       el.sku = SKU;
@@ -512,6 +557,27 @@ describe('<omni-stock-checker>', () => {
       const loadedHeight = el.getBoundingClientRect().height;
       expect(loadingHeight).to.be.greaterThan(200);
       expect(Math.abs(loadingHeight - loadedHeight)).to.be.at.most(3);
+    });
+
+    it("pauses a placeholder's pulse while the widget is off screen", async () => {
+      const d = deferred<Fresh<StockResult>>();
+      const { el } = await setup(
+        html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        { answers: { [SKU]: () => d.promise }, wait: false },
+      );
+      const pulse = () =>
+        getComputedStyle($(el, '[part~="skeleton"]')!, '::before').animationPlayState;
+      await el.updateComplete;
+      await waitUntil(() => pulse() === 'running', 'pulses on screen');
+      // Pushed out of view, as the badges further down a listing are.
+      el.style.marginBlockStart = '300vh';
+      await waitUntil(() => pulse() === 'paused', 'still pulses off screen');
+      el.scrollIntoView();
+      await waitUntil(() => pulse() === 'running', 'does not pulse again on screen');
+      el.style.marginBlockStart = '';
+      d.resolve(fresh(threeStores()));
+      await settled(el);
+      expect($(el, '[part~="base"]')!.style.getPropertyValue('--_omni-pulse')).to.equal('');
     });
 
     it('reserves the same two lines for a badge, loading or loaded, in a narrow tile', async () => {

@@ -20,8 +20,9 @@ import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
-import { formatDistance } from '../../core/i18n/format.js';
+import { formatDistance, prepareDistanceFormat } from '../../core/i18n/format.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
+import { OffscreenPulseController } from '../../controllers/offscreen-pulse-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -156,10 +157,14 @@ export class OmniStockChecker extends OmniElement {
 
   private readonly locationController = new ServiceController<LocationService>(this);
   private readonly myStoreController = new ServiceController<MyStoreService>(this);
+  private readonly pulseController = new OffscreenPulseController(this, () =>
+    this.renderRoot?.querySelector<HTMLElement>('[part~="base"]'),
+  );
 
   private readonly stockTask = new Task(this, {
     task: async ([stock, sku, location, radiusKm, limit, ready, variant], { signal }) => {
       if (!stock || !sku || !ready) return initialState;
+      prepareDistanceFormat(this.distanceUnit, this.formatLocale);
       const myStore = this.myStore?.store;
       const fresh = this.forceNetwork;
       this.forceNetwork = false;
@@ -294,17 +299,21 @@ export class OmniStockChecker extends OmniElement {
 
   /**
    * Services arrive during `connectedCallback` (context): ask for the stores as soon as the
-   * location is known, before this widget (and the others on the page) have rendered.
+   * location is known, before this widget (and the others on the page) have rendered. When it is
+   * known already (nothing remembered to load), the request leaves now, while the other widgets
+   * on the page are still being upgraded.
    */
   private prefetch(): void {
     const { stock, location } = this;
     if (!stock?.prefetchStores || !location) return;
-    void location.ready.then(() => {
+    const prefetch = () => {
       const where = location.location;
       if (where && this.isConnected && this.sku.trim()) {
         stock.prefetchStores?.(where, this.effectiveRadius, this.effectiveLimit);
       }
-    });
+    };
+    if (location.loaded === true) prefetch();
+    else void location.ready.then(prefetch);
   }
 
   /** The connection is back: a lookup that failed for want of it is asked again. */
@@ -323,6 +332,7 @@ export class OmniStockChecker extends OmniElement {
 
   protected override updated(): void {
     this.setStates(this.stateFlags());
+    this.pulseController.update(this.isLoading || !this.localeReady);
     const failure = this.failure;
     if (failure !== undefined && failure !== this.reportedFailure) {
       this.reportedFailure = failure;

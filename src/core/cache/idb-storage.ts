@@ -73,7 +73,58 @@ export interface OpenStorageOptions extends StorageLimits {
   beforeWrite?: (store: 'cache' | 'prefs' | 'records') => void;
   /** Called once, with the error, when the storage switches to memory. */
   onFallback?: (reason: unknown) => void;
+  /**
+   * Where the storage notes, synchronously readable, that it has stored something (see
+   * `mayHave`). Default `localStorage`; `null` for none (then every read goes to the database).
+   */
+  marker?: StoredMarker | null;
 }
+
+/**
+ * A note beside the database that something was stored in it, read synchronously when the page
+ * opens the storage: without it, a first visit would wait for IndexedDB to open (and, the first
+ * time, create the database) only to learn that nothing is cached, before sending any request.
+ */
+export interface StoredMarker {
+  /**
+   * True when something was stored under `name`, false when nothing was (and the note can be
+   * written), undefined when it cannot be told.
+   */
+  read(name: string): boolean | undefined;
+  /** Notes that something is being stored under `name`. */
+  write(name: string): void;
+}
+
+/** Ids of entries stored by this page that `mayHave` keeps track of, at most. */
+const MAX_WRITTEN_IDS = 2000;
+
+const markerKey = (name: string) => `omnishelf:stored:${name}`;
+
+/**
+ * The marker in `localStorage` (`omnishelf:stored:<name>`): '1' once something was stored. A
+ * first read also writes '0', so that a `localStorage` that cannot be written (full, or refused)
+ * reads as "cannot be told" rather than as "empty" on every visit.
+ */
+export const localStorageMarker: StoredMarker = {
+  read(name) {
+    try {
+      const store = globalThis.localStorage;
+      const value = store.getItem(markerKey(name));
+      if (value === '1') return true;
+      if (value === null) store.setItem(markerKey(name), '0');
+      return false;
+    } catch {
+      return undefined;
+    }
+  },
+  write(name) {
+    try {
+      globalThis.localStorage.setItem(markerKey(name), '1');
+    } catch {
+      /* the next visit reads the database first, as without a marker */
+    }
+  },
+};
 
 /** The storage returned by `openStorage`. */
 export interface PersistentStorage extends Storage {
@@ -111,16 +162,15 @@ function isCacheRecord(value: unknown): value is CacheRecord {
   );
 }
 
-/** Deletes the oldest rows (by `storedAt`) until at most `limit` remain. */
+/**
+ * Deletes the oldest rows (by `storedAt`) until at most `limit` remain: their keys in one request,
+ * then every delete at once (a cursor would cost a round trip to the browser's storage per row).
+ */
 async function trim(store: CacheStore, limit: number): Promise<void> {
-  let excess = (await store.count()) - limit;
+  const excess = (await store.count()) - limit;
   if (excess <= 0) return;
-  let cursor = await store.index('storedAt').openCursor();
-  while (cursor && excess > 0) {
-    await cursor.delete();
-    excess--;
-    cursor = await cursor.continue();
-  }
+  const oldest = await store.index('storedAt').getAllKeys(undefined, excess);
+  await Promise.all(oldest.map((key) => store.delete(key)));
 }
 
 const errorName = (error: unknown) => (error instanceof DOMException ? error.name : undefined);
@@ -139,7 +189,29 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     open = openDB,
     beforeWrite,
     onFallback,
+    marker = localStorageMarker,
   } = options;
+  /**
+   * Nothing was stored in this database when the page opened it (a first visit): then only what
+   * this page stores since can be read back (`mayHave`), the ids of which are kept here, up to
+   * `MAX_WRITTEN_IDS` (past that, every read goes to the database again).
+   */
+  const noted = marker?.read(name);
+  let emptyAtOpen = noted === false;
+  const written = new Set<string>();
+  const wrote = (id: string) => {
+    if (!emptyAtOpen || written.has(id)) return;
+    if (written.size >= MAX_WRITTEN_IDS) emptyAtOpen = false;
+    else written.add(id);
+  };
+  const mayHave = (id: string) => !emptyAtOpen || written.has(id);
+  let marked = noted === true;
+  /** Notes (once) that the database holds something, before the write that makes it so. */
+  const mark = () => {
+    if (marked) return;
+    marked = true;
+    marker?.write(name);
+  };
   let connection: Promise<Db> | undefined;
   /** Set once IndexedDB failed: memory serves from then on (its module loads on first need). */
   let failed = false;
@@ -149,9 +221,13 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
   function openWithTimeout(): Promise<Db> {
     let current: Db | undefined;
     let timedOut = false;
+    let created = false;
     const opening = Promise.resolve().then(() =>
       open<OmnishelfDB>(name, DB_VERSION, {
-        upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+        upgrade: (db, oldVersion, _newVersion, tx) => {
+          created = oldVersion === 0;
+          upgrade(db, oldVersion, tx);
+        },
         // Another tab wants a newer version, or to delete the database: let it, reopen later.
         blocking: () => {
           current?.close();
@@ -171,6 +247,8 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
         (db) => {
           clearTimeout(timer);
           current = db;
+          // A database this page did not create may hold data (written before the marker was).
+          if (!created) mark();
           // Too late: we are on memory now; do not keep blocking other tabs.
           if (timedOut) db.close();
           else resolve(db);
@@ -345,15 +423,16 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       writes = [];
       run(
         async (db) => {
+          mark();
           beforeWrite?.('cache');
           const tx = db.transaction('cache', 'readwrite');
-          const write = async () => {
-            for (const { kind, key, value, storedAt } of batch) {
-              await tx.store.put({ kind, key, value, storedAt }, cacheId(kind, key));
-            }
-            await trim(tx.store, maxEntries);
-          };
-          await Promise.all([write(), tx.done]);
+          // Every put is sent at once: the transaction runs them in order, and waiting for each
+          // before sending the next cost a round trip per row (on a page of 200 badges, most of
+          // the time between the answer and the badges showing it).
+          const puts = batch.map(({ kind, key, value, storedAt }) =>
+            tx.store.put({ kind, key, value, storedAt }, cacheId(kind, key)),
+          );
+          await Promise.all([...puts, trim(tx.store, maxEntries), tx.done]);
         },
         async (m) => {
           for (const { kind, key, value, storedAt } of batch) {
@@ -372,6 +451,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
     get backend() {
       return failed ? 'memory' : 'indexeddb';
     },
+    mayHave: (kind, key) => mayHave(cacheId(kind, key)),
     get<T>(kind: CacheKind, key: string, check: Check<T>) {
       return new Promise<CacheEntry<T> | undefined>((resolve, reject) => {
         const id = cacheId(kind, key);
@@ -386,6 +466,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       } catch (error) {
         return Promise.reject(error);
       }
+      wrote(cacheId(kind, key));
       return new Promise<void>((resolve, reject) => {
         writes.push({ kind, key, value, storedAt, resolve, reject });
         scheduleWrites();
@@ -420,6 +501,7 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
   }
 
   const prefs: PreferenceStore = {
+    mayHave: (key) => mayHave(`prefs:${key}`),
     get<T>(key: string, check: Check<T>) {
       return run(
         (db) => readChecked(db, 'prefs', key, check),
@@ -427,8 +509,10 @@ export function openStorage(options: OpenStorageOptions): PersistentStorage {
       );
     },
     set<T>(key: string, value: T) {
+      wrote(`prefs:${key}`);
       return run(
         async (db) => {
+          mark();
           beforeWrite?.('prefs');
           await db.put('prefs', value, key);
         },

@@ -7,6 +7,7 @@ export function namespaced(cache: KeyValueCache, namespace: string): KeyValueCac
     get backend() {
       return cache.backend;
     },
+    mayHave: (kind, key) => cache.mayHave?.(kind, k(key)) ?? true,
     get: <T>(kind: CacheKind, key: string, check: Check<T>) => cache.get<T>(kind, k(key), check),
     set: <T>(kind: CacheKind, key: string, value: T, storedAt?: number) =>
       cache.set<T>(kind, k(key), value, storedAt),

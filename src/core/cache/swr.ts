@@ -35,6 +35,14 @@ export interface ReadOptions<T> {
   force?: boolean;
   /** Ask the network and wait for it, ignoring what the cache holds (it is known to be wrong). */
   skipCache?: boolean;
+  /**
+   * A network answer is handed over as soon as it arrives, stored in the background (by default,
+   * once it is stored, so that a shopper who moves on at once finds it on the next page). For
+   * values that lead to another request rather than to the screen: that request's answer is
+   * stored after this one (IndexedDB commits a page's writes in the order they were made) and
+   * before it is shown. The request's first reader decides.
+   */
+  storeInBackground?: boolean;
 }
 
 /** Reads through the cache with stale-while-revalidate. */
@@ -43,7 +51,8 @@ export interface Swr {
    * Fresh cache hit: served, no request. Stale hit (older than its TTL, younger than
    * `MAX_STALE_AGE_MS`, or stored "in the future" by a skewed clock): served with `stale: true`
    * and `revalidation`. Miss (also a cached value failing `check`, or older): waits for
-   * `fetcher`, whose error then rejects the read. `signal` detaches this caller; the shared
+   * `fetcher`, whose error then rejects the read (the cache is not read at all when it says the
+   * read can only miss: `KeyValueCache.mayHave`). `signal` detaches this caller; the shared
    * request is aborted only when every caller waiting on it has aborted.
    */
   read<T>(
@@ -83,7 +92,12 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
     if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   };
 
-  function start<T>(kind: CacheKind, key: string, fetcher: (s?: AbortSignal) => Promise<T>) {
+  function start<T>(
+    kind: CacheKind,
+    key: string,
+    fetcher: (s?: AbortSignal) => Promise<T>,
+    storeInBackground = false,
+  ) {
     const id = `${kind}:${key}`;
     let flight = flights.get(id);
     if (!flight) {
@@ -95,7 +109,8 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
         // Stored before it is shown, so that a shopper who moves on at once still has it on the
         // next page (a page that unloads drops writes still under way). The cache is best effort:
         // a failed write must not lose the answer.
-        await cache.set(kind, key, value, updatedAt).catch(() => {});
+        const stored = cache.set(kind, key, value, updatedAt).catch(() => {});
+        if (!storeInBackground) await stored;
         return { value, updatedAt, stale: false, source: 'network' };
       })();
       // Rejections reach the callers through `join`; none is left unhandled here.
@@ -150,7 +165,7 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       kind: CacheKind,
       key: string,
       fetcher: (signal?: AbortSignal) => Promise<T>,
-      { signal, check, force = false, skipCache = false }: ReadOptions<T>,
+      { signal, check, force = false, skipCache = false, storeInBackground }: ReadOptions<T>,
     ): Promise<SwrResult<T>> {
       if (signal?.aborted) throw aborted(signal);
       const id = `${kind}:${key}`;
@@ -159,7 +174,9 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       const inMemory = () => recent.get(id) as CacheEntry<T> | undefined;
       if (skipCache) recent.delete(id);
       let entry = skipCache ? undefined : inMemory();
-      if (!entry && !skipCache) {
+      // A read that can only miss (a first visit) is not waited for: the request leaves now,
+      // rather than after IndexedDB has opened (and created the database) to say so.
+      if (!entry && !skipCache && cache.mayHave?.(kind, key) !== false) {
         const stored = await cache.get<T>(kind, key, check).catch(() => undefined);
         // A request may have answered while IndexedDB was being read: its answer is newer.
         entry = inMemory() ?? stored;
@@ -170,7 +187,7 @@ export function createSwr(cache: KeyValueCache, options: SwrOptions = {}): Swr {
       if (entry && !force && age >= 0 && age < ttls[kind]) {
         return { value: entry.value, updatedAt: entry.storedAt, stale: false, source: 'cache' };
       }
-      const { flight } = start(kind, key, fetcher);
+      const { flight } = start(kind, key, fetcher, storeInBackground);
       const fresh = join<T>(id, flight, signal);
       if (entry && age < MAX_STALE_AGE_MS) {
         // Nobody may await it: keep a rejection from being reported as unhandled.

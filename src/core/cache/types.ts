@@ -32,6 +32,15 @@ export interface CacheEntry<T> {
 export interface KeyValueCache {
   /** Where entries live now; becomes 'memory' after IndexedDB fails. */
   readonly backend: 'indexeddb' | 'memory';
+  /**
+   * False when a read of this entry can only miss, as far as can be told without waiting:
+   * nothing was stored in the database when the page opened it (a marker kept beside it says so:
+   * a first visit) and this page has not stored the entry since. Readers with network work to
+   * do then need not wait for IndexedDB to open only to learn that. A hint, not a promise (an
+   * older version stored without the marker); reads still answer with what is stored. Absent,
+   * or true: read.
+   */
+  mayHave?(kind: CacheKind, key: string): boolean;
   /** The entry, or undefined when missing or when its value fails `check` (then it is deleted). */
   get<T>(kind: CacheKind, key: string, check: Check<T>): Promise<CacheEntry<T> | undefined>;
   set<T>(kind: CacheKind, key: string, value: T, storedAt?: number): Promise<void>;
@@ -41,6 +50,12 @@ export interface KeyValueCache {
 
 /** Small, never-evicted shopper preferences (location, "my store"), remembered across visits. */
 export interface PreferenceStore {
+  /**
+   * False when a read of `key` can only miss, as far as can be told without waiting (see
+   * `KeyValueCache.mayHave`): a service may start from its defaults at once, and still take a
+   * value that a read finds after all.
+   */
+  mayHave?(key: string): boolean;
   /** The value, or undefined when missing or failing `check` (then it is deleted). */
   get<T>(key: string, check: Check<T>): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;

@@ -67,9 +67,9 @@ export interface LocationServiceOptions {
 
 /**
  * Builds the `LocationService`. `ready` resolves once the remembered location is loaded (also when
- * storage fails: the default applies). Setters update memory and notify subscribers
- * synchronously, then persist; a persist failure is swallowed. A location chosen before `ready`
- * wins over the stored one.
+ * storage fails: the default applies), or at once when none can be stored (a first visit).
+ * Setters update memory and notify subscribers synchronously, then persist; a persist failure is
+ * swallowed. A location chosen before `ready` wins over the stored one.
  */
 export function createLocationService(
   prefs: PreferenceStore,
@@ -87,19 +87,30 @@ export function createLocationService(
   const isLocation = (value: unknown): value is ShopperLocation =>
     sanitizeShopperLocation(value) !== undefined;
 
-  const ready = prefs
+  let loaded = false;
+  const load = prefs
     .get(LOCATION_PREF_KEY, isLocation)
     .catch(() => undefined)
     .then((stored) => {
+      loaded = true;
       const location = sanitizeShopperLocation(stored);
       if (!locationTouched && location) {
         shopperLocation = location;
         notify();
       }
     });
+  // Nothing stored yet (a first visit): the default applies at once, instead of after IndexedDB
+  // has opened to say so. A location stored after all (by a version before the marker) still
+  // arrives and is applied, like a choice made in another tab.
+  const nothingStored = prefs.mayHave?.(LOCATION_PREF_KEY) === false;
+  if (nothingStored) loaded = true;
+  const ready = nothingStored ? Promise.resolve() : load;
 
   const service: LocationService = {
     ready,
+    get loaded() {
+      return loaded;
+    },
     get location() {
       return shopperLocation ?? defaultLocation;
     },
@@ -152,6 +163,9 @@ export function withDefaults(
   if (!defaultLocation) return base;
   return {
     ready: base.ready,
+    get loaded() {
+      return base.loaded;
+    },
     get location() {
       return base.location ?? defaultLocation;
     },

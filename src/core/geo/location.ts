@@ -14,6 +14,11 @@ export function locationKey(location: ShopperLocation): string {
 export interface LocationService {
   /** Resolves once remembered values are loaded. */
   readonly ready: Promise<void>;
+  /**
+   * True once `ready` has resolved, known without waiting for it (so that widgets can ask for
+   * stock in the same task as they connect); undefined for services that cannot tell.
+   */
+  readonly loaded?: boolean;
   /** The shopper's location, else the merchant's default, else undefined. */
   readonly location: ShopperLocation | undefined;
   /** True when `location` was chosen by the shopper (not the merchant default). */

@@ -69,6 +69,26 @@ export function formatDistance(km: number, unit: 'km' | 'mi', locale: string): s
   }).format(value);
 }
 
+const prepared = new Set<string>();
+
+/**
+ * Builds the distance formatters of `unit` and `locale` ahead of use, once per page, when the
+ * page is idle (while widgets wait for the network): the page's first unit formatter costs tens
+ * of milliseconds (the browser loads its unit data), which would otherwise be paid when the
+ * answers arrive, in the task that renders every widget.
+ */
+export function prepareDistanceFormat(unit: 'km' | 'mi', locale: string): void {
+  const key = `${unit}|${locale}`;
+  if (prepared.has(key)) return;
+  prepared.add(key);
+  const build = () => {
+    formatDistance(1, unit, locale);
+    formatDistance(100, unit, locale);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 1000 });
+  else setTimeout(build, 0);
+}
+
 /**
  * A wall-clock time "HH:MM" in the locale's style ("21:00" -> "9:00 PM" in en-US, "9:00 م" in ar).
  * Digits follow the locale's numbering system (Latin for `ar`, Arabic-Indic for `ar-EG`). The time

@@ -139,7 +139,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
         'stores',
         `ids|${mine.id}|${locationKey(location)}`,
         (s) => getStores(idsQuery([mine.id], location), { signal: s }),
-        { signal, check: isStores },
+        { signal, check: isStores, storeInBackground: true },
       );
       return value.find((store) => store.id === mine.id) ?? withDistance(mine, location);
     } catch (error) {
@@ -148,6 +148,8 @@ export function createStockService({ backend, swr, availability }: StockServiceD
     }
   };
 
+  // Store lists are never shown alone: the stock asked for with them is stored after them (and
+  // before it is shown), so the stock request need not wait for their write.
   const readStores = (
     location: ShopperLocation,
     radiusKm: number,
@@ -159,7 +161,7 @@ export function createStockService({ backend, swr, availability }: StockServiceD
       'stores',
       key,
       (s) => backend.findStores(storeQuery(location, radiusKm, limit), { signal: s }),
-      { signal, check: isStores },
+      { signal, check: isStores, storeInBackground: true },
     );
 
   /** Store lists already asked for ahead of the lookups (once each per page). */

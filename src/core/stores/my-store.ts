@@ -16,6 +16,8 @@ import { createListeners, serialWrites } from '../listeners.js';
 export interface MyStoreService {
   /** Resolves once the remembered store is loaded. */
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved, known without waiting (nothing could be remembered). */
+  readonly loaded?: boolean;
   /** The shopper's store, else the merchant's default once its details are known. */
   readonly store: Store | undefined;
   /** The id of `store`; known before the details for a default or a store being refreshed. */
@@ -73,6 +75,8 @@ export interface MyStoreChoiceOptions {
 /** The shopper's choice alone, per database: shared by every configuration on the page. */
 export interface MyStoreChoice {
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved. */
+  readonly loaded: boolean;
   readonly store: Store | undefined;
   /** An id remembered without details (migrated from 0.1), still to be looked up. */
   readonly pendingId: string | undefined;
@@ -103,11 +107,13 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
       await prefs.delete(LEGACY_MY_STORE_ID_KEY);
     });
 
-  const ready = (async () => {
+  let loaded = false;
+  const load = (async () => {
     const saved = await prefs.get(MY_STORE_PREF_KEY, isSaved).catch(() => undefined);
     const legacy = saved
       ? undefined
       : await prefs.get(LEGACY_MY_STORE_ID_KEY, isStoreId).catch(() => undefined);
+    loaded = true;
     if (touched) return;
     if (saved) {
       store = saved.store;
@@ -118,6 +124,13 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
       notify();
     }
   })();
+  // Nothing can be remembered (a first visit): loaded at once, as the location is; a store
+  // found after all (stored by a version before the marker) still arrives and is announced.
+  const nothingStored =
+    prefs.mayHave?.(MY_STORE_PREF_KEY) === false &&
+    prefs.mayHave?.(LEGACY_MY_STORE_ID_KEY) === false;
+  if (nothingStored) loaded = true;
+  const ready = nothingStored ? Promise.resolve() : load;
 
   channel?.addEventListener('message', (event) => {
     const data = event.data as Message | undefined;
@@ -144,6 +157,9 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
 
   return {
     ready,
+    get loaded() {
+      return loaded;
+    },
     get store() {
       return store;
     },
@@ -242,11 +258,15 @@ export function createMyStoreService(
     }
   };
 
-  const ready = choice.ready.then(check);
+  // Loaded already: checked now, so that widgets need not wait a task for `ready`.
+  const ready = choice.loaded ? Promise.resolve(check()) : choice.ready.then(check);
   let unsubscribe: (() => void) | undefined;
 
   return {
     ready,
+    get loaded() {
+      return choice.loaded;
+    },
     get store() {
       return choice.store ?? (choice.pendingId ? undefined : defaultStore);
     },

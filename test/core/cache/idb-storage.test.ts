@@ -73,6 +73,7 @@ describe('openStorage (IndexedDB)', () => {
   afterEach(async () => {
     for (const s of storages) s.close();
     for (const db of others) db.close();
+    localStorage.removeItem(`omnishelf:stored:${name}`);
     await within(deleteDB(name), 5000, `deleteDB(${name})`);
   });
 
@@ -122,6 +123,98 @@ describe('openStorage (IndexedDB)', () => {
       expect(await s.prefs.get('k', anyValue)).to.equal('pref');
       await s.prefs.delete('k');
       expect(await s.prefs.get('k', anyValue)).to.equal(undefined);
+    });
+  });
+
+  describe('batched writes', () => {
+    it('sends every row written in one tick before the first is stored', async () => {
+      const s = storage();
+      await s.prefs.set('warm', 1); // the database is open: only the batch below is logged
+      const log: string[] = [];
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+        const request = put.apply(this, args);
+        log.push('put');
+        request.addEventListener('success', () => log.push('stored'));
+        return request;
+      } as typeof put;
+      try {
+        await Promise.all([1, 2, 3, 4].map((i) => s.cache.set('availability', `k${i}`, i)));
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+      expect(log).to.deep.equal([
+        'put',
+        'put',
+        'put',
+        'put',
+        'stored',
+        'stored',
+        'stored',
+        'stored',
+      ]);
+      for (const i of [1, 2, 3, 4]) {
+        expect((await s.cache.get('availability', `k${i}`, anyValue))?.value).to.equal(i);
+      }
+    });
+  });
+
+  describe('reads that can only miss (a first visit)', () => {
+    it('are told by a marker beside the database: set by the first write, read on the next visit', async () => {
+      const first = storage();
+      expect(first.cache.mayHave!('stores', 'k')).to.equal(false);
+      expect(first.prefs.mayHave!('location')).to.equal(false);
+      await first.cache.set('stores', 'k', 'v');
+      await first.prefs.set('location', 'here');
+      // This page knows what it stored since.
+      expect(first.cache.mayHave!('stores', 'k')).to.equal(true);
+      expect(first.cache.mayHave!('stores', 'other')).to.equal(false);
+      expect(first.prefs.mayHave!('location')).to.equal(true);
+      first.close();
+
+      const second = storage();
+      expect(second.cache.mayHave!('stores', 'other')).to.equal(true);
+      expect(second.prefs.mayHave!('myStore')).to.equal(true);
+      expect((await second.cache.get('stores', 'k', anyValue))?.value).to.equal('v');
+    });
+
+    it('are not made possible by a read alone', async () => {
+      const first = storage();
+      expect(await first.prefs.get('location', anyValue)).to.equal(undefined);
+      first.close();
+      expect(storage().prefs.mayHave!('location')).to.equal(false);
+    });
+
+    it('still find what a version without the marker stored, and mark it for next time', async () => {
+      const v2 = await createV2(name);
+      await v2.put('prefs', 'kept', 'location');
+      v2.close();
+      const first = storage();
+      expect(first.prefs.mayHave!('location')).to.equal(false);
+      expect(await first.prefs.get('location', anyValue)).to.equal('kept');
+      first.close();
+      expect(storage().prefs.mayHave!('location')).to.equal(true);
+    });
+
+    it('cannot be told when the marker cannot be written (a full or refused localStorage)', () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      const opened = (() => {
+        try {
+          return storage();
+        } finally {
+          Storage.prototype.setItem = setItem;
+        }
+      })();
+      expect(opened.cache.mayHave!('stores', 'k')).to.equal(true);
+      expect(opened.prefs.mayHave!('location')).to.equal(true);
+    });
+
+    it('cannot be told without a marker', () => {
+      const s = storage({ marker: null });
+      expect(s.cache.mayHave!('stores', 'k')).to.equal(true);
     });
   });
 
@@ -178,6 +271,18 @@ describe('openStorage (IndexedDB)', () => {
         if (await s.cache.get('availability', `k${storedAt}`, anyValue)) kept.push(storedAt);
       }
       expect(kept).to.deep.equal([30, 40, 50]);
+    });
+
+    it('keeps the newest maxEntries when one batch of writes overflows by many', async () => {
+      const s = storage({ maxEntries: 3 });
+      await Promise.all(
+        [60, 10, 50, 20, 40, 30].map((at) => s.cache.set('availability', `k${at}`, at, at)),
+      );
+      const kept = [];
+      for (const at of [10, 20, 30, 40, 50, 60]) {
+        if (await s.cache.get('availability', `k${at}`, anyValue)) kept.push(at);
+      }
+      expect(kept).to.deep.equal([40, 50, 60]);
     });
 
     it('never evicts preferences', async () => {

@@ -68,6 +68,64 @@ describe('createSwr', () => {
     expect(gets).to.equal(1);
   });
 
+  it('asks the network at once when the cache can only miss (a first visit)', async () => {
+    let gets = 0;
+    const empty: KeyValueCache = {
+      ...cache,
+      mayHave: () => false,
+      // IndexedDB still opening: a read that would take long to say "nothing".
+      get: () => (gets++, new Promise(() => {})),
+    };
+    const fetcher = counting(async () => 7);
+    const result = createSwr(empty, { now }).read('stores', 'k', fetcher, { check: anyValue });
+    // In the same task, before any read of the cache.
+    expect(fetcher.calls).to.equal(1);
+    expect((await result).value).to.equal(7);
+    expect(gets).to.equal(0);
+    expect((await cache.get('stores', 'k', anyValue))?.value).to.equal(7);
+  });
+
+  it('reads the cache first when it may hold something, and then sends nothing', async () => {
+    await cache.set('stores', 'k', 3, clock - 1000);
+    const fetcher = counting(async () => 7);
+    const swr = createSwr({ ...cache, mayHave: () => true }, { now });
+    expect((await swr.read('stores', 'k', fetcher, { check: anyValue })).value).to.equal(3);
+    expect(fetcher.calls).to.equal(0);
+  });
+
+  it('hands an answer over once it is stored, or at once when storing in the background', async () => {
+    let finishWrite!: () => void;
+    const slow: KeyValueCache = {
+      ...cache,
+      set: (...args) =>
+        new Promise<void>((resolve) => {
+          finishWrite = () => void cache.set(...args).then(resolve);
+        }),
+    };
+    const settled = (promise: Promise<unknown>) => {
+      const state = { done: false };
+      void promise.then(() => (state.done = true));
+      return state;
+    };
+    const swr = createSwr(slow, { now });
+    const stored = settled(swr.read('availability', 'a', async () => 1, { check: anyValue }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored.done).to.equal(false);
+    finishWrite();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored.done).to.equal(true);
+
+    const behind = swr.read('stores', 'b', async () => 2, {
+      check: anyValue,
+      storeInBackground: true,
+    });
+    expect((await behind).value).to.equal(2);
+    expect(await cache.get('stores', 'b', anyValue)).to.equal(undefined);
+    finishWrite();
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await cache.get('stores', 'b', anyValue))?.value).to.equal(2);
+  });
+
   it('honours per-kind TTL overrides', async () => {
     await cache.set('availability', 'sku1', 3, clock - 30_000);
     const fetcher = counting(async () => 99);

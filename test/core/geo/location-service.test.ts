@@ -10,6 +10,8 @@ import {
 /** A PreferenceStore in a Map, with switches to make reads or writes fail. */
 class FakePrefs implements PreferenceStore {
   readonly data = new Map<string, unknown>();
+  /** Says that nothing can be stored (a first visit). */
+  empty = false;
   failReads = false;
   failWrites = false;
   /** Delays every read until `release()` is called. */
@@ -18,6 +20,10 @@ class FakePrefs implements PreferenceStore {
 
   constructor(initial: Record<string, unknown> = {}) {
     for (const [key, value] of Object.entries(initial)) this.data.set(key, value);
+  }
+
+  mayHave(): boolean {
+    return !this.empty;
   }
 
   hold(): void {
@@ -187,6 +193,45 @@ describe('createLocationService', () => {
       prefs.release();
       await service.ready;
       expect(service.location).to.deep.equal(POSTAL);
+    });
+
+    it('is loaded at once, with the default, when nothing is probably stored (a first visit)', async () => {
+      const prefs = new FakePrefs();
+      prefs.empty = true;
+      prefs.hold(); // IndexedDB still opening
+      const service = createLocationService(prefs, { defaultLocation: POSTAL });
+      expect(service.loaded).to.equal(true);
+      expect(service.location).to.deep.equal(POSTAL);
+      let ready = false;
+      void service.ready.then(() => (ready = true));
+      await Promise.resolve();
+      expect(ready).to.equal(true);
+    });
+
+    it('still applies a location stored after all (by an older version), and notifies', async () => {
+      const prefs = new FakePrefs({ location: NAIROBI });
+      prefs.empty = true;
+      prefs.hold();
+      const service = createLocationService(prefs, { defaultLocation: POSTAL });
+      let calls = 0;
+      service.subscribe(() => calls++);
+      await service.ready;
+      expect(service.location).to.deep.equal(POSTAL);
+      prefs.release();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(service.location).to.deep.equal(NAIROBI);
+      expect(calls).to.equal(1);
+    });
+
+    it('is loaded only once remembered values are read when something may be stored', async () => {
+      const prefs = new FakePrefs({ location: NAIROBI });
+      prefs.hold();
+      const service = createLocationService(prefs, { defaultLocation: POSTAL });
+      expect(service.loaded).to.equal(false);
+      prefs.release();
+      await service.ready;
+      expect(service.loaded).to.equal(true);
+      expect(service.location).to.deep.equal(NAIROBI);
     });
   });
 

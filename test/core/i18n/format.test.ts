@@ -4,6 +4,7 @@ import {
   formatDistance,
   formatNumber,
   formatRelativeTime,
+  prepareDistanceFormat,
   safeLocale,
 } from '../../../src/core/i18n/format.js';
 import { formatDayOffset } from '../../../src/core/i18n/format-dates.js';
@@ -14,6 +15,32 @@ const arabicDigits = (text: string): boolean => /[\u0660-\u0669]/.test(text) && 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+describe('prepareDistanceFormat', () => {
+  it('builds the formatters of a unit and locale once, while the page is idle', async () => {
+    const NumberFormat = Intl.NumberFormat;
+    const built: unknown[] = [];
+    Intl.NumberFormat = function (...args: ConstructorParameters<typeof NumberFormat>) {
+      built.push(args);
+      return new NumberFormat(...args);
+    } as unknown as typeof Intl.NumberFormat;
+    try {
+      // A locale no other test formats distances in: nothing is cached for it yet.
+      prepareDistanceFormat('mi', 'lt-LT');
+      prepareDistanceFormat('mi', 'lt-LT');
+      expect(built).to.have.length(0);
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(built).to.have.length(2);
+      // Both the one-decimal and the whole-number formatter are ready for the answers.
+      expect(formatDistance(3.2, 'mi', 'lt-LT')).to.include('2,0');
+      expect(formatDistance(32, 'mi', 'lt-LT')).to.include('20');
+      expect(built).to.have.length(2);
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+    }
+  });
+});
 
 describe('formatDistance', () => {
   it('shows one decimal below 10 and whole numbers from 10 (en)', () => {

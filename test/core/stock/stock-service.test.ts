@@ -9,6 +9,8 @@ import type {
   StoreIdsQuery,
   StoreQuery,
 } from '../../../src/core/api/types.js';
+import { deleteDB, openDB } from 'idb';
+import { openStorage } from '../../../src/core/cache/idb-storage.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
 import { createSwr } from '../../../src/core/cache/swr.js';
 import { haversineKm } from '../../../src/core/geo/distance.js';
@@ -182,6 +184,73 @@ describe('stock service', () => {
     expect((error as OmniError).kind).to.equal('network');
   });
 });
+
+describe('stock service on IndexedDB: first and repeat visits', () => {
+  const stores = [store('near', 1), store('far', 20)];
+  const stock = [record('A', 'near', 'in_stock'), record('B', 'far', 'low_stock')];
+  const location = { kind: 'postal', postalCode: '00100', country: 'KE' } as const;
+  const name = `omnishelf-visits-test-${Date.now()}`;
+  after(async () => {
+    localStorage.removeItem(`omnishelf:stored:${name}`);
+    await deleteDB(name);
+  });
+
+  /** A page's stock service on the database; `held` keeps IndexedDB from opening until released. */
+  function visit(held = false) {
+    let release!: () => void;
+    const gate = held ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+    const storage = openStorage({
+      name,
+      open: (async (...args: Parameters<typeof openDB>) => {
+        await gate;
+        return openDB(...args);
+      }) as typeof openDB,
+    });
+    const fake = fakeBackend(stores, stock);
+    const service = createStockService({
+      backend: fake.backend,
+      swr: createSwr(storage.cache),
+      availability: createAvailabilityBatcher(fake.backend),
+    });
+    return { ...fake, service, storage, release: () => release?.() };
+  }
+
+  it('sends the requests of a first visit before IndexedDB has answered, and none on the next', async () => {
+    const first = visit(true);
+    const lookups = Promise.all(
+      ['A', 'B'].map((sku) => first.service.lookup({ sku, location, radiusKm: 50, limit: 5 })),
+    );
+    // The store search left in the same task; the stock request as soon as the stores answered.
+    expect(first.calls.stores).to.have.length(1);
+    await waitFor(() => first.calls.availability.length === 1);
+    expect(first.calls.availability[0].skus).to.have.members(['A', 'B']);
+    // Shown only once stored, so that the next page finds it.
+    first.release();
+    const answers = await lookups;
+    expect(answers.map((a) => a.source)).to.deep.equal(['network', 'network']);
+    first.storage.close();
+
+    const second = visit();
+    expect(second.storage.cache.mayHave!('availability', 'anything')).to.equal(true);
+    const again = await Promise.all(
+      ['A', 'B'].map((sku) => second.service.lookup({ sku, location, radiusKm: 50, limit: 5 })),
+    );
+    expect(again.map((a) => a.source)).to.deep.equal(['cache', 'cache']);
+    expect(again[0].value.stores[0].availability?.status).to.equal('in_stock');
+    expect(second.calls.stores).to.have.length(0);
+    expect(second.calls.availability).to.have.length(0);
+    second.storage.close();
+  });
+});
+
+/** Resolves once `condition` holds (checked every few ms), or fails after a second. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  const until = Date.now() + 1000;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met within 1 s');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 describe("stock service: the shopper's store", () => {
   const nairobi = { kind: 'coords', lat: -1.28, lng: 36.82 } as const;

@@ -140,6 +140,56 @@ describe('my store', () => {
     });
   });
 
+  describe('first visit', () => {
+    /** The preferences, saying nothing can be stored yet, with reads held until released. */
+    function emptyPrefs() {
+      const held = deferred<void>();
+      const empty: PreferenceStore = {
+        ...prefs,
+        mayHave: () => false,
+        get: async (key, check) => {
+          await held.promise;
+          return prefs.get(key, check);
+        },
+      };
+      return { empty, release: () => held.resolve() };
+    }
+
+    it('is loaded at once when nothing can be remembered', async () => {
+      const { empty } = emptyPrefs();
+      const c = createMyStoreChoice({ prefs: empty, now });
+      const s = createMyStoreService(c, { defaultStoreId: 'ke-1', now });
+      expect(c.loaded).to.equal(true);
+      expect(s.loaded).to.equal(true);
+      expect(s.storeId).to.equal('ke-1');
+      let ready = false;
+      void s.ready.then(() => (ready = true));
+      await Promise.resolve();
+      expect(ready).to.equal(true);
+    });
+
+    it('still takes a store remembered after all (by an older version), and says so', async () => {
+      const store = makeStore({ id: 'ke-7' });
+      await prefs.set(MY_STORE_PREF_KEY, { store: remembered(store), savedAt: clock });
+      const { empty, release } = emptyPrefs();
+      const c = createMyStoreChoice({ prefs: empty, now });
+      const heard = notifications(c);
+      await c.ready;
+      expect(c.store).to.equal(undefined);
+      release();
+      await waitUntil(() => c.store !== undefined, 'the remembered store never arrived');
+      expect(c.store).to.deep.equal(remembered(store));
+      expect(heard.count).to.equal(1);
+    });
+
+    it('waits for the remembered store when one may be stored', async () => {
+      const c = createMyStoreChoice({ prefs, now });
+      expect(c.loaded).to.equal(false);
+      await c.ready;
+      expect(c.loaded).to.equal(true);
+    });
+  });
+
   describe('other tabs', () => {
     it('follows a store chosen or cleared in another tab', async () => {
       const here = choice({ channel: true });
