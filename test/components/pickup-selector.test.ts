@@ -730,6 +730,18 @@ describe('<omni-pickup-selector>', () => {
       expect(s.el.value).to.equal('store=karen');
     });
 
+    it('makes pickup the shopper’s way when they choose a store or a time here', async () => {
+      const s = await setup();
+      await chooseStore(s.el, 'Karen');
+      await waitUntil(() => s.myStore.fulfillmentCalls.length > 0, 'no way remembered');
+      expect(s.myStore.fulfillmentCalls).to.deep.equal(['pickup']);
+      // Their store, already chosen: holding a time says it too.
+      const t = await setup(undefined, { myStore: WEST });
+      expect(t.myStore.fulfillmentCalls).to.deep.equal([]);
+      await holdSlot(t, 0);
+      expect(t.myStore.fulfillmentCalls).to.deep.equal(['pickup']);
+    });
+
     it('tells the page about a hold with its store, slot and reservation', async () => {
       const s = await setup(undefined, { myStore: WEST });
       const changed = oneEvent(s.el, 'omni-pickup-change') as Promise<OmniPickupChangeEvent>;

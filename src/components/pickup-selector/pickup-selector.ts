@@ -85,7 +85,8 @@ const PAGE_EVENTS = ['pagehide', 'pageshow', 'online', 'submit', 'visibilitychan
  * shown but cannot be chosen), when the order would be ready there, and a pickup time. Choosing
  * a time holds it (a reservation) with a countdown; the hold is released when the choice changes,
  * the form is reset, or the page is left without submitting. Choosing a store makes it the
- * shopper's store (every stock checker follows, in this tab, other tabs and later visits).
+ * shopper's store (every stock checker follows, in this tab, other tabs and later visits), and
+ * choosing a store or a time makes pickup the way "Add to cart" offers first.
  *
  * A form control: its value is the choice as URL-encoded form data,
  * `store=<id>&slot=<id>&reservation=<id>`, submitted under `name`; with `required`, the form
@@ -551,6 +552,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
       this.heardThreshold = Infinity;
       this.announcement = '';
       if (previous) pickup.release(previous).catch(() => undefined);
+      this.myStore?.setFulfillment('pickup').catch(() => undefined);
       this.queueChange();
     } else if (wanted) {
       this.holdFailed(error);
@@ -635,6 +637,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     this.storeTimer = setTimeout(() => {
       if (this.chosenId !== option.store.id) return;
       this.myStore?.set(option.store).catch(() => undefined);
+      this.myStore?.setFulfillment('pickup').catch(() => undefined);
       this.dispatchEvent(new OmniStoreSelectEvent(option.store));
       this.dispatchEvent(new OmniPickupChangeEvent(option.store, undefined, undefined));
     }, SETTLE_MS);
