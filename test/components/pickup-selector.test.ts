@@ -329,6 +329,29 @@ describe('<omni-pickup-selector>', () => {
       expect(textOf($(el, '[part~="slot-full"]'))).to.contain('Full');
     });
 
+    it('says the chosen store is ready from its first time that can be booked, not a full one', async () => {
+      // 11:00 is full: ready "after 11:00" (hours and lead time) would contradict the times.
+      const slots = { westlands: [slot('w-1100', NOW, 60, { remaining: 0 }), ...SLOTS], karen: [] };
+      const { el } = await setup(undefined, { slots });
+      const ready = () => textOf($$(el, '[part~="item"]')[0]!.querySelector('[part~="ready"]'));
+      expect(ready()).to.equal('Ready today after 11:00 AM');
+      await chooseStore(el, 'Westlands');
+      expect(ready()).to.equal('Ready today from 12:00 PM');
+      expect(textOf($$(el, '[part~="slot"]')[0]!)).to.contain('Full');
+      // The store not chosen: its times are not known, its hours say it.
+      expect(textOf($$(el, '[part~="item"]')[1]!.querySelector('[part~="ready"]'))).to.equal(
+        'Ready today after 11:00 AM',
+      );
+      // On the compact line (the checkout) too.
+      const compact = await setup(
+        html`<omni-pickup-selector variant="compact" sku=${SKU}></omni-pickup-selector>`,
+        { slots, myStore: WEST },
+      );
+      expect(textOf($(compact.el, '[part~="summary"]'))).to.contain(
+        'Pickup at Westlands · Ready today from 12:00 PM',
+      );
+    });
+
     it('switches days', async () => {
       const { el } = await setup(undefined, { myStore: WEST });
       $$<HTMLInputElement>(el, 'input[name="day"]')[1]!.click();
@@ -936,7 +959,8 @@ describe('<omni-pickup-selector>', () => {
         { myStore: WEST },
       );
       const line = textOf($(s.el, '[part~="summary"]'));
-      expect(line).to.contain('Pickup at Westlands · Ready today after 11:00');
+      // Ready from its first time that can be booked (12:00; hours and lead time say 11:00).
+      expect(line).to.contain('Pickup at Westlands · Ready today from 12:00 PM');
       const change = $<HTMLButtonElement>(s.el, '[part~="change-button"]')!;
       change.focus();
       await sendKeys({ press: 'Enter' });

@@ -36,7 +36,7 @@ import {
   formatSlotTime,
   slotDate,
 } from '../../core/pickup/format.js';
-import { hoursOn, readyTime } from '../../core/pickup/ready-time.js';
+import { firstBookable, hoursOn, readyTime } from '../../core/pickup/ready-time.js';
 import { isAvailable } from '../../core/stock/rank.js';
 import type { StockResult } from '../../core/stock/types.js';
 import { addDays, dateInZone } from '../../core/time/zoned.js';
@@ -1181,9 +1181,18 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     return msg(str`${counted} · Missing: ${names}`, { id: 'pickup.store.missing' });
   }
 
-  /** "Ready today after 3:30 PM" (store-local), or '' when it cannot be known. */
+  /**
+   * "Ready today after 3:30 PM" (store-local), or '' when it cannot be known. Once the store's
+   * times are shown, from the first that can be booked ('' when none can), so that the line
+   * agrees with them; the other stores' times are not fetched (one request each), so theirs come
+   * from opening hours and lead time.
+   */
   private readyText(store: Store): string {
-    const ready = readyTime(store, this.now);
+    const shown = this.slots;
+    const ready =
+      shown?.storeId === store.id
+        ? firstBookable(shown.value, store.timezone, this.now, this.hold?.slotId)
+        : readyTime(store, this.now);
     if (!ready) return '';
     const time = formatClockTime(ready.time, this.formatLocale);
     if (ready.dayOffset === 0) {
