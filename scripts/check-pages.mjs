@@ -52,14 +52,27 @@ const pages = {
 };
 
 // The same small elements twice per language, once with the stylesheet alone (the space it
-// reserves) and once upgraded with an answer: each box must be the same.
+// reserves) and once upgraded with an answer: each box must be the same. The full add to cart
+// sits in the column of a 320 px phone (18rem), where its button label fits on one line.
 const LOCALES = ['en', 'ar', 'sw', 'fil', 'nb', 'lt'];
-const BOXES = ['line', 'count', 'button', 'after', 'text-line', 'inline-button', 'add', 'badge'];
+const BOXES = [
+  'line',
+  'count',
+  'button',
+  'after',
+  'text-line',
+  'inline-button',
+  'add',
+  'add-full',
+  'badge',
+];
 const boxesBody = `<body style="font:16px/1.5 system-ui,sans-serif;margin:8px">
 <p id="line"><a href="#">Cart <omni-cart-count id="count"></omni-cart-count></a> and more text</p>
 <div style="display:flex"><omni-cart-button id="button"></omni-cart-button><span id="after">x</span></div>
 <p id="text-line">In a line of text: <omni-cart-button id="inline-button"></omni-cart-button> and more</p>
 <div style="inline-size:10rem"><omni-add-to-cart id="add" variant="compact" sku="TSHIRT-ORG-M"
+  item-title="Tee" price="19.90"></omni-add-to-cart></div>
+<div style="inline-size:18rem"><omni-add-to-cart id="add-full" sku="TSHIRT-ORG-M"
   item-title="Tee" price="19.90"></omni-add-to-cart></div>
 <omni-stock-checker id="badge" variant="badge" sku="TSHIRT-ORG-M"></omni-stock-checker></body></html>`;
 for (const locale of LOCALES) {
@@ -315,7 +328,7 @@ try {
   );
   // The space reserved for the small elements is the space they take, in every language.
   await check(
-    'omnishelf.css reserves exactly the box of the cart count, cart button, compact add to cart and badge, in every language',
+    'omnishelf.css reserves exactly the box of the cart count, cart button, add to cart (compact and full) and badge, in every language',
     async () => {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
@@ -341,7 +354,11 @@ try {
           () =>
             !document.querySelector(':not(:defined)') &&
             !document.getElementById('badge').matches(':state(loading)') &&
-            document.getElementById('add').shadowRoot?.querySelector('[part~="button"]'),
+            document.getElementById('add').shadowRoot?.querySelector('[part~="button"]') &&
+            // The full variant: pickup offered once the nearest store that has the item is known.
+            document
+              .getElementById('add-full')
+              .shadowRoot?.querySelectorAll('input[type="radio"]:not(:disabled)').length === 2,
           { timeout: 30000 },
         );
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -5,10 +5,13 @@
 //   device A adds on the product page; a second tab of A follows live; A hands the cart off;
 //   device B opens the link and claims it; both edit; both converge on the server's cart;
 //   A goes offline, adds, reloads, comes back online: it syncs, and B sees it on focus.
+//   A new shopper holds a pickup time on the product page, adds to cart (which follows the
+//   pickup), sees a hoodie that cannot be delivered offered for pickup, and checks the cart out:
+//   the same reservation, the lines with quantity and price, a readable confirmation.
 //
 // `npm test` runs it after the browser suite (`npm run test:e2e` alone). Prints one line per
 // check and `e2e cart: N checks passed`; exits 1 on the first failure.
-/* global document, window, location, Event -- used inside page.evaluate() */
+/* global document, window, location, Event, URLSearchParams -- used inside page.evaluate() and here */
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
@@ -210,6 +213,123 @@ try {
     'back online: synced once, and B follows',
     { final, a: viewA.lines, b: viewB.lines },
   );
+
+  // A new shopper picks up: the time held on the product page is the one the checkout places.
+  const d = await (await browser.createBrowserContext()).newPage();
+  d.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+  await d.goto(`${origin}/demo/?id=tshirt-organic&sku=TSHIRT-ORG-M&lang=en`);
+  const inPickup = (fn, ...args) =>
+    d.waitForFunction(fn, { timeout: TIMEOUT, polling: 200 }, ...args);
+  await inPickup(() =>
+    [...(document.querySelector('#pickup')?.shadowRoot?.querySelectorAll('.name') ?? [])].some(
+      (n) => n.textContent.trim() === 'Westlands',
+    ),
+  );
+  await d.evaluate(() =>
+    [...document.querySelector('#pickup').shadowRoot.querySelectorAll('[part~="item"]')]
+      .find((item) => item.querySelector('.name').textContent.trim() === 'Westlands')
+      .querySelector('input')
+      .click(),
+  );
+  await inPickup(() =>
+    document.querySelector('#pickup').shadowRoot.querySelector('input[name="slot"]:not(:disabled)'),
+  );
+  await d.evaluate(() =>
+    document
+      .querySelector('#pickup')
+      .shadowRoot.querySelector('input[name="slot"]:not(:disabled)')
+      .click(),
+  );
+  await inPickup(() => document.querySelector('#pickup').value.includes('reservation='));
+  const held = new URLSearchParams(await d.evaluate(() => document.querySelector('#pickup').value));
+  check(
+    held.get('store') === 'ke-nbo-westlands',
+    'D held a pickup time at Westlands',
+    held.toString(),
+  );
+
+  // "Add to cart" follows: pickup at Westlands, and the cart line says so.
+  await inPickup(() => {
+    const radios = document.querySelector('#add-to-cart').shadowRoot.querySelectorAll('input');
+    return radios[1]?.checked && radios[1].parentElement.textContent.includes('Westlands');
+  });
+  await addToCart(d);
+  const way = await d.evaluate(async () => {
+    const { cart } = await import('/src/loader.ts');
+    const store = await cart();
+    await store.ready;
+    return store.view.lines.map((l) => `${l.sku}:${l.fulfillment.type}:${l.fulfillment.storeId}`);
+  });
+  check(
+    way.join() === 'TSHIRT-ORG-M:pickup:ke-nbo-westlands',
+    'add to cart followed the pickup chosen on the page',
+    way,
+  );
+
+  // An item that cannot be delivered but is on a nearby shelf is added for pickup, by name.
+  await d.goto(`${origin}/demo/listing.html?lang=en`);
+  const hoodie = await d.waitForFunction(
+    () => {
+      const tile = [...document.querySelectorAll('.tile')].find((t) =>
+        t.textContent.includes('Brushed Fleece Hoodie'),
+      );
+      const button = tile?.querySelector('omni-add-to-cart')?.shadowRoot?.querySelector('button');
+      const text = button?.textContent.replace(/[\u2066-\u2069]/g, '').trim() ?? '';
+      return text.startsWith('Add for pickup at') &&
+        button.getAttribute('aria-disabled') === 'false'
+        ? text
+        : false;
+    },
+    { timeout: TIMEOUT, polling: 200 },
+  );
+  check(true, `the listing's hoodie can be had: "${await hoodie.jsonValue()}"`);
+
+  // The cart's checkout: the same hold, each line with its quantity and price, then the order.
+  await d.goto(`${origin}/demo/`);
+  const viewD = await waitForCart(d, (v) => v.pending === 0 && v.cartId, 'D to sync');
+  await d.goto(`${origin}/demo/checkout.html?cart=${encodeURIComponent(viewD.cartId)}&lang=en`);
+  await d.waitForFunction(
+    (id) => document.querySelector('#pickup')?.value?.includes(`reservation=${id}`),
+    { timeout: TIMEOUT, polling: 200 },
+    held.get('reservation'),
+  );
+  check(true, 'the checkout took the held time over: the same reservation');
+  const order = await d.evaluate(() =>
+    document.querySelector('.order').textContent.replace(/\s+/g, ' '),
+  );
+  check(
+    order.includes('Qty 1 × €19.90') && /Total\s*€19\.90/.test(order),
+    'the checkout lists quantity, price and total',
+    order,
+  );
+  await d.type('input[name="name"]', 'Amina');
+  await Promise.all([d.waitForNavigation({ waitUntil: 'load' }), d.click('#place')]);
+  await d.waitForFunction(
+    () => document.querySelector('#summary')?.textContent.includes('Westlands'),
+    {
+      timeout: TIMEOUT,
+      polling: 200,
+    },
+  );
+  const done = await d.evaluate(() => ({
+    title: document.querySelector('h1').textContent,
+    summary: document.querySelector('#summary').innerText,
+    main: document.querySelector('main').textContent,
+  }));
+  check(
+    done.title === 'Order placed' &&
+      /Time\s+\w+day, \w+ \d+, \d+:\d\d/.test(done.summary) &&
+      !done.main.includes('Submitted value') &&
+      !done.main.includes('reservation='),
+    'the confirmation reads: "Order placed", the store, the time, no raw form value',
+    done.summary,
+  );
+  const kept = await fetch(
+    `${origin}/api/omni/v1/pickup/reservations/${encodeURIComponent(held.get('reservation'))}`,
+    { method: 'DELETE' },
+  );
+  check(kept.status === 204, 'the order still holds the reservation', kept.status);
+
   console.log(`e2e cart: ${checks} checks passed`);
   // The test runner's summary shape, so that .ci/run counts these checks too.
   console.log(

@@ -136,12 +136,14 @@ async function setup(
     slots?: FakePickupService['slotAnswers'];
     ttlMs?: number;
     wait?: boolean;
+    /** Another page of the same shopper: the same pickup service and clock. */
+    after?: Setup;
   } = {},
 ): Promise<Setup> {
-  const clock = createTestClock(Date.parse(NOW));
+  const clock = options.after?.clock ?? createTestClock(Date.parse(NOW));
   const stock = fakeStockService(options.answers ?? { [SKU]: fresh(stores()) });
-  const pickup = fakePickupService(clock.now, options.ttlMs);
-  pickup.slotAnswers = options.slots ?? { westlands: SLOTS, karen: [] };
+  const pickup = options.after?.pickup ?? fakePickupService(clock.now, options.ttlMs);
+  if (!options.after) pickup.slotAnswers = options.slots ?? { westlands: SLOTS, karen: [] };
   const myStore = fakeMyStoreService(options.myStore);
   const el = await fixtureWithServices<OmniPickupSelector>(template, {
     stock,
@@ -368,6 +370,29 @@ describe('<omni-pickup-selector>', () => {
       expect(times.map((t) => t.disabled)).to.deep.equal([false, true, false]);
       expect(textOf($(el, '[part~="slot"]'))).to.contain('2 left');
       expect(textOf($(el, '[part~="slot-full"]'))).to.contain('Full');
+    });
+
+    it('says the chosen store is ready from its first time that can be booked, not a full one', async () => {
+      // 11:00 is full: ready "after 11:00" (hours and lead time) would contradict the times.
+      const slots = { westlands: [slot('w-1100', NOW, 60, { remaining: 0 }), ...SLOTS], karen: [] };
+      const { el } = await setup(undefined, { slots });
+      const ready = () => textOf($$(el, '[part~="item"]')[0]!.querySelector('[part~="ready"]'));
+      expect(ready()).to.equal('Ready today after 11:00 AM');
+      await chooseStore(el, 'Westlands');
+      expect(ready()).to.equal('Ready today from 12:00 PM');
+      expect(textOf($$(el, '[part~="slot"]')[0]!)).to.contain('Full');
+      // The store not chosen: its times are not known, its hours say it.
+      expect(textOf($$(el, '[part~="item"]')[1]!.querySelector('[part~="ready"]'))).to.equal(
+        'Ready today after 11:00 AM',
+      );
+      // On the compact line (the checkout) too.
+      const compact = await setup(
+        html`<omni-pickup-selector variant="compact" sku=${SKU}></omni-pickup-selector>`,
+        { slots, myStore: WEST },
+      );
+      expect(textOf($(compact.el, '[part~="summary"]'))).to.contain(
+        'Pickup at Westlands · Ready today from 12:00 PM',
+      );
     });
 
     it('switches days', async () => {
@@ -760,7 +785,126 @@ describe('<omni-pickup-selector>', () => {
       expect($(s.el, '[part~="timer"]')!.getAttribute('role')).to.equal('timer');
     });
 
-    it('lets the hold go when the page is left, with keepalive, and holds again on return', async () => {
+    it('keeps the hold when the page is left or the element removed; the next selector of these items takes it over', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      s.pickup.keepsHolds = true;
+      await holdSlot(s, 0);
+      expect(s.pickup.kept).to.deep.equal([{ hold: s.pickup.kept[0]!.hold, skus: [SKU] }]);
+      s.clock.advance(2 * MINUTE);
+      await s.el.updateComplete;
+      const countdown = textOf($(s.el, '[part~="timer"]'));
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      s.el.remove();
+      await aTimeout(0);
+      expect(s.pickup.released).to.deep.equal([]);
+      expect(s.pickup.open()).to.deep.equal(['r1']);
+
+      // The checkout: a compact selector in a form, whose store is not "my store".
+      const form = document.createElement('form');
+      document.body.append(form);
+      const t = await setup(
+        html`<omni-pickup-selector
+          name="pickup"
+          required
+          variant="compact"
+          skus=${SKU}
+        ></omni-pickup-selector>`,
+        { after: s },
+      );
+      form.append(t.el);
+      await waitUntil(() => has(t.el, 'held'), 'the kept hold was not taken over');
+      expect(t.el.value).to.equal('store=westlands&slot=w-1200&reservation=r1');
+      expect(form.checkValidity()).to.equal(true);
+      expect(s.pickup.holds, 'no other hold').to.have.length(1);
+      // The same countdown, and the held time on the compact line.
+      expect(textOf($(t.el, '[part~="timer"]'))).to.equal(countdown);
+      await waitUntil(() => textOf($(t.el, '[part~="summary"]')).includes('12:00'), 'no time');
+      expect(textOf($(t.el, '[part~="summary"]'))).to.contain('Pickup at Westlands · Today,');
+      await expect(t.el).to.be.accessible();
+      form.remove();
+    });
+
+    it('takes the hold of an item over for a cart that has it, not for other items', async () => {
+      const answers = { [SKU]: fresh(stores()), HAT: fresh(stores('HAT')) };
+      const s = await setup(undefined, { myStore: WEST, answers });
+      s.pickup.keepsHolds = true;
+      await holdSlot(s, 0);
+      s.el.remove();
+      const other = await setup(html`<omni-pickup-selector sku="HAT"></omni-pickup-selector>`, {
+        after: s,
+        answers,
+      });
+      await aTimeout(50);
+      expect(has(other.el, 'held')).to.equal(false);
+      other.el.remove();
+      const cart = await setup(
+        html`<omni-pickup-selector
+          cart
+          .lines=${[
+            { sku: 'HAT', title: 'Hat' },
+            { sku: SKU, title: 'Tee' },
+          ]}
+        ></omni-pickup-selector>`,
+        { after: s, answers },
+      );
+      await waitUntil(() => has(cart.el, 'held'), 'the cart did not take the hold over');
+      expect(cart.el.value).to.equal('store=westlands&slot=w-1200&reservation=r1');
+      expect(s.pickup.holds).to.have.length(1);
+    });
+
+    it('says so when the kept hold lapsed before the next page, and lets the shopper choose again', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      s.pickup.keepsHolds = true;
+      await holdSlot(s, 0);
+      s.el.remove();
+      s.clock.advance(16 * MINUTE);
+      const t = await setup(
+        html`<omni-pickup-selector variant="compact" skus=${SKU}></omni-pickup-selector>`,
+        { after: s },
+      );
+      await waitUntil(() => errorText(t.el) !== '', 'the lapse was not said');
+      expect(errorText(t.el)).to.equal(
+        'Your hold on the pickup time has ended. Choose a time again.',
+      );
+      expect($(t.el, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
+      expect(t.el.value).to.equal('store=westlands');
+      expect(s.pickup.forgotten).to.deep.equal(['r1']);
+      expect(s.pickup.holds).to.have.length(1);
+      await expect(t.el).to.be.accessible();
+    });
+
+    it('follows the kept hold when shown again: a time changed on another page, or an order placed there', async () => {
+      const s = await setup(undefined, { myStore: WEST });
+      s.pickup.keepsHolds = true;
+      await holdSlot(s, 0);
+      // The checkout, in the same browser, takes it over and holds another time.
+      const t = await setup(undefined, { after: s });
+      await waitUntil(() => has(t.el, 'held'), 'not taken over');
+      await holdSlot(t, 2);
+      expect(t.el.value).to.equal('store=westlands&slot=w-1400&reservation=r2');
+      expect(s.pickup.open()).to.deep.equal(['r2']);
+      // Back on the first page (from the back/forward cache): the time chosen there.
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await waitUntil(() => s.el.value.includes('reservation=r2'), 'not followed');
+      expect(slotRadios(s.el)[2]!.checked).to.equal(true);
+      expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1', 'r1']);
+      // The order is placed there: the hold is no longer offered here, and not released.
+      await t.pickup.forget(t.pickup.kept[0]!.hold);
+      let state: DocumentVisibilityState = 'hidden';
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      try {
+        document.dispatchEvent(new Event('visibilitychange'));
+        state = 'visible';
+        document.dispatchEvent(new Event('visibilitychange'));
+        await waitUntil(() => !has(s.el, 'held'), 'still shown held');
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+      expect(s.el.value).to.equal('store=westlands');
+      expect(s.pickup.open()).to.deep.equal(['r2']);
+    });
+
+    it('lets the hold go when the page is left, with keepalive, and holds again on return, where holds cannot be kept', async () => {
       const s = await setup(undefined, { myStore: WEST });
       await holdSlot(s, 0);
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
@@ -775,7 +919,7 @@ describe('<omni-pickup-selector>', () => {
       await waitUntil(() => has(s.el, 'held'), 'not held');
     });
 
-    it('keeps the hold when the page is left by submitting the form', async () => {
+    it('keeps the hold when the page is left by submitting the form, and offers it to no other selector', async () => {
       // The form submits into a frame, so that the test page stays where it is.
       const sink = document.createElement('iframe');
       sink.name = 'sink';
@@ -798,16 +942,20 @@ describe('<omni-pickup-selector>', () => {
       expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1']);
       window.dispatchEvent(new PageTransitionEvent('pageshow'));
       await waitUntil(() => s.pickup.open().length === 1, 'not held again');
-      // A real submission: the hold now belongs to the order, and stays.
+      await waitUntil(() => s.pickup.kept.length === 1, 'not kept again');
+      // A real submission: the hold now belongs to the order, and stays, forgotten at once.
       form.requestSubmit();
+      expect(s.pickup.forgotten.at(-1)).to.equal('r2');
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
       expect(s.pickup.released).to.have.length(1);
       expect(s.pickup.open()).to.deep.equal(['r2']);
+      await aTimeout(10);
+      expect(s.pickup.kept).to.deep.equal([]);
       form.remove();
       sink.remove();
     });
 
-    it('lets the hold go when the store changes or the element is removed', async () => {
+    it('lets the hold go when the store changes, or the element is removed where holds cannot be kept', async () => {
       const s = await setup(undefined, { myStore: WEST });
       await holdSlot(s, 0);
       await chooseStore(s.el, 'Karen');
@@ -873,6 +1021,18 @@ describe('<omni-pickup-selector>', () => {
       ]);
       expect(s.myStore.setCalls.map((store) => store.id)).to.deep.equal(['karen']);
       expect(s.el.value).to.equal('store=karen');
+    });
+
+    it('makes pickup the shopper’s way when they choose a store or a time here', async () => {
+      const s = await setup();
+      await chooseStore(s.el, 'Karen');
+      await waitUntil(() => s.myStore.fulfillmentCalls.length > 0, 'no way remembered');
+      expect(s.myStore.fulfillmentCalls).to.deep.equal(['pickup']);
+      // Their store, already chosen: holding a time says it too.
+      const t = await setup(undefined, { myStore: WEST });
+      expect(t.myStore.fulfillmentCalls).to.deep.equal([]);
+      await holdSlot(t, 0);
+      expect(t.myStore.fulfillmentCalls).to.deep.equal(['pickup']);
     });
 
     it('tells the page about a hold with its store, slot and reservation', async () => {
@@ -959,7 +1119,8 @@ describe('<omni-pickup-selector>', () => {
         { myStore: WEST },
       );
       const line = textOf($(s.el, '[part~="summary"]'));
-      expect(line).to.contain('Pickup at Westlands · Ready today after 11:00');
+      // Ready from its first time that can be booked (12:00; hours and lead time say 11:00).
+      expect(line).to.contain('Pickup at Westlands · Ready today from 12:00 PM');
       const change = $<HTMLButtonElement>(s.el, '[part~="change-button"]')!;
       change.focus();
       await sendKeys({ press: 'Enter' });

@@ -242,8 +242,12 @@ export interface FakeMyStoreService extends MyStoreService {
   isShopperChoice: boolean;
   setCalls: Store[];
   clearCalls: number;
+  fulfillment: 'ship' | 'pickup' | undefined;
+  fulfillmentCalls: ('ship' | 'pickup')[];
   /** Changes the store and notifies subscribers (another widget or tab chose it). */
   change(store: Store | undefined): void;
+  /** Changes the way and notifies subscribers (another widget or tab chose it). */
+  changeFulfillment(way: 'ship' | 'pickup' | undefined): void;
 }
 
 export function fakeMyStoreService(initial?: Store): FakeMyStoreService {
@@ -255,6 +259,8 @@ export function fakeMyStoreService(initial?: Store): FakeMyStoreService {
     isShopperChoice: initial !== undefined,
     setCalls: [],
     clearCalls: 0,
+    fulfillment: undefined,
+    fulfillmentCalls: [],
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -267,10 +273,18 @@ export function fakeMyStoreService(initial?: Store): FakeMyStoreService {
       service.clearCalls++;
       service.change(undefined);
     },
+    async setFulfillment(way) {
+      service.fulfillmentCalls.push(way);
+      if (way !== service.fulfillment) service.changeFulfillment(way);
+    },
     change(store) {
       service.store = store;
       service.storeId = store?.id;
       service.isShopperChoice = store !== undefined;
+      listeners.forEach((listener) => listener());
+    },
+    changeFulfillment(way) {
+      service.fulfillment = way;
       listeners.forEach((listener) => listener());
     },
   };

@@ -44,6 +44,10 @@ export interface FakePickupService extends PickupService {
   released: { id: string | undefined; keepalive: boolean }[];
   /** Ids of the holds placed and not released. */
   open(): string[];
+  /** Kept holds, newest first, with their items (as another page would find them). */
+  kept: { hold: PickupHold; skus: string[] }[];
+  forgotten: string[];
+  keepsHolds: boolean;
 }
 
 export function fakePickupService(now: () => number, ttlMs = 15 * MINUTE): FakePickupService {
@@ -54,6 +58,9 @@ export function fakePickupService(now: () => number, ttlMs = 15 * MINUTE): FakeP
     slotReads: [],
     holds: [],
     released: [],
+    kept: [],
+    forgotten: [],
+    keepsHolds: false,
     open: () => [...placed],
     holdImpl: async (request) => ({
       id: `r${++counter}`,
@@ -79,7 +86,25 @@ export function fakePickupService(now: () => number, ttlMs = 15 * MINUTE): FakeP
     },
     async release(hold, options = {}) {
       service.released.push({ id: hold?.id, keepalive: options.keepalive === true });
-      if (hold) placed.delete(hold.id);
+      if (hold) {
+        placed.delete(hold.id);
+        service.kept = service.kept.filter((k) => k.hold.id !== hold.id);
+      }
+    },
+    async keep(hold, skus) {
+      const items = [...new Set(skus)].sort();
+      service.kept = [
+        { hold: { ...hold }, skus: items },
+        ...service.kept.filter((k) => k.hold.id !== hold.id && k.skus.join() !== items.join()),
+      ];
+    },
+    async forget(hold) {
+      service.forgotten.push(hold.id);
+      service.kept = service.kept.filter((k) => k.hold.id !== hold.id);
+    },
+    async recall(skus) {
+      await Promise.resolve();
+      return service.kept.find((k) => k.skus.every((sku) => skus.includes(sku)))?.hold;
     },
   };
   return service;

@@ -15,7 +15,7 @@ import {
   type StockService,
 } from '../../core/context.js';
 import { DEFAULT_CONFIG, type OmniConfig } from '../../core/config.js';
-import type { Fulfillment } from '../../core/api/types.js';
+import type { Fulfillment, Store } from '../../core/api/types.js';
 import { clampQty } from '../../core/cart/model.js';
 import { isAmount } from '../../core/money/money.js';
 import { effectiveStatus, isAvailable } from '../../core/stock/rank.js';
@@ -29,11 +29,18 @@ import { OmniElement } from '../base/omni-element.js';
 
 /**
  * "Add to cart" for one sku, with instant feedback: the cart shows the item at once, also offline
- * (it is sent when the network returns). When the shopper has a store ("my store"), they choose
- * between delivery and pickup there. The button is disabled, with the reason shown next to it,
- * when the item cannot be had: out of stock online and at the store, not available for delivery,
- * or not at the chosen store. Without a stock answer (offline, no stock service) it stays enabled:
- * the server decides.
+ * (it is sent when the network returns). The shopper chooses between delivery and pickup at a
+ * store: their store ("my store") when it has the item, else the nearest store that does (named).
+ * The way offered first is the one the shopper last chose (here, in the pickup selector, in
+ * another tab or on an earlier visit; else `fulfillment`), unless it cannot be had and the other
+ * can: an item that cannot be delivered but is on a nearby shelf is added for pickup there. The
+ * button is disabled, with the reason shown next to it, when the item cannot be had the chosen
+ * way: out of stock online and in stores, not available for delivery, or not at the store.
+ * Without a stock answer (offline, no stock service) it stays enabled: the server decides.
+ *
+ * The full variant shows the choice from the start (pickup disabled until a store is known), so
+ * that nothing moves when the answer arrives; `compact` is the button alone, which says so when
+ * it adds for pickup ("Add for pickup at Westlands").
  *
  * @tag omni-add-to-cart
  *
@@ -86,6 +93,11 @@ export class OmniAddToCart extends OmniElement {
         overflow-wrap: anywhere;
       }
 
+      /* "Add for pickup at Westlands": a label, not a reason, in the same two small lines. */
+      .button-pickup {
+        font-weight: 600;
+      }
+
       .button--compact {
         block-size: 2.75em;
         padding-block: 0;
@@ -96,10 +108,12 @@ export class OmniAddToCart extends OmniElement {
         margin-block-start: var(--_omni-space);
       }
 
+      /* The choice is as tall in every state, language and width (dist/omnishelf.css reserves
+         it): the legend and each option take one line, a long store name ends in an ellipsis. */
       fieldset {
         display: flex;
-        flex-wrap: wrap;
-        gap: calc(var(--_omni-space) * 0.5) calc(var(--_omni-space) * 2);
+        flex-direction: column;
+        align-self: stretch;
         margin: 0;
         padding: 0;
         border: 0;
@@ -108,20 +122,36 @@ export class OmniAddToCart extends OmniElement {
       }
 
       legend {
+        max-inline-size: 100%;
         padding: 0;
-        margin-block-end: calc(var(--_omni-space) * 0.5);
+        margin-block-end: calc(var(--_omni-space) * 0.25);
         font-weight: 600;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
 
       label {
-        display: inline-flex;
+        display: flex;
         align-items: center;
         gap: calc(var(--_omni-space) * 0.5);
-        min-block-size: 2.75em;
-        overflow-wrap: anywhere;
+        block-size: 2.75em;
+        min-inline-size: 0;
+      }
+
+      .option-text {
+        min-inline-size: 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+
+      label:has(input:disabled) {
+        color: var(--_omni-muted);
       }
 
       input {
+        flex: none;
         inline-size: 1.25em;
         block-size: 1.25em;
         margin: 0;
@@ -183,14 +213,20 @@ export class OmniAddToCart extends OmniElement {
   /** The price the shopper sees ("19.90", in the configured currency), shown until synced. */
   @property() price = '';
 
-  /** `ship` or `pickup` (at "my store"): the initial choice. Default `ship`. */
+  /**
+   * `ship` or `pickup` (at the shopper's store, else the nearest that has the item): the way
+   * offered first until the shopper chooses one. Default `ship`.
+   */
   @property() fulfillment: 'ship' | 'pickup' = 'ship';
 
-  /** `full` shows the delivery / pickup choice when there is a store; `compact` only the button. */
+  /** `full` shows the delivery / pickup choice; `compact` only the button. */
   @property() variant: 'full' | 'compact' = 'full';
 
+  /** The way the shopper chose here (wins over every default until they choose elsewhere). */
   @state() private chosen?: 'ship' | 'pickup';
   @state() private added = false;
+  /** The shopper's remembered way as last seen: a change made elsewhere replaces `chosen`. */
+  private seenWay?: 'ship' | 'pickup';
 
   private readonly cartController = new CartController(this);
   private readonly locationController = new ServiceController<LocationService>(this);
@@ -206,9 +242,16 @@ export class OmniAddToCart extends OmniElement {
           { signal },
         );
         const mine = value.stores.find((entry) => entry.store.id === storeId);
+        const km = (store: Store) => store.distanceKm ?? Infinity;
+        const nearest = value.stores
+          .filter(({ store, availability }) => store.pickup?.enabled && isAvailable(availability))
+          .map(({ store }) => store)
+          .sort((a, b) => km(a) - km(b))[0];
         return {
           online: value.online ? effectiveStatus(value.online) !== 'out_of_stock' : undefined,
           store: mine ? isAvailable(mine.availability) : undefined,
+          /** The nearest store that offers pickup and has the item. */
+          nearest,
           anywhere: value.stores.some((entry) => isAvailable(entry.availability)),
         };
       } catch {
@@ -226,23 +269,49 @@ export class OmniAddToCart extends OmniElement {
       ] as const,
   });
 
+  /**
+   * Where pickup is offered: the shopper's store when it has the item (or while that is not
+   * known), else the nearest store that has it, else the shopper's store (which says it lacks it).
+   */
+  private get pickupStore(): Store | undefined {
+    const store = this.myStore?.store;
+    const mine = store?.pickup?.enabled ? store : undefined;
+    const stock = this.stockTask.value;
+    if (mine && stock?.store !== false) return mine;
+    return stock?.nearest ?? mine;
+  }
+
+  /** Whether the pickup store has the item: undefined while not known (the server decides). */
+  private get pickupHas(): boolean | undefined {
+    const store = this.pickupStore;
+    const stock = this.stockTask.value;
+    if (!store || !stock) return undefined;
+    return store.id === stock.nearest?.id ? true : stock.store;
+  }
+
   private get way(): 'ship' | 'pickup' {
-    const way = this.chosen ?? this.fulfillment;
-    return way === 'pickup' && this.myStore?.storeId ? 'pickup' : 'ship';
+    if (!this.pickupStore) return 'ship';
+    if (this.chosen) return this.chosen;
+    const preferred = this.myStore?.fulfillment ?? this.fulfillment;
+    // The preferred way, unless it cannot be had and the other can.
+    const shipOk = this.stockTask.value?.online !== false;
+    const pickupOk = this.pickupHas !== false;
+    if (preferred === 'pickup') return pickupOk || !shipOk ? 'pickup' : 'ship';
+    return shipOk || !pickupOk ? 'ship' : 'pickup';
   }
 
   /** Why the item cannot be added the chosen way, or undefined. */
   private get reason(): string | undefined {
     const stock = this.stockTask.value;
     if (!stock) return undefined;
-    const name = this.myStore?.store?.name;
     if (stock.online === false && stock.store !== true && !stock.anywhere) {
       return msg('Out of stock', { id: 'addToCart.outOfStock' });
     }
     if (this.way === 'ship' && stock.online === false) {
       return msg('Not available for delivery', { id: 'addToCart.noDelivery' });
     }
-    if (this.way === 'pickup' && stock.store === false) {
+    if (this.way === 'pickup' && this.pickupHas === false) {
+      const name = this.pickupStore?.name;
       return name
         ? msg(str`Not available at ${isolate(name)}`, { id: 'addToCart.notAtStore' })
         : msg('Not available at your store', { id: 'addToCart.notAtYourStore' });
@@ -255,6 +324,12 @@ export class OmniAddToCart extends OmniElement {
     this.locationController.setService(this.location);
     this.myStoreController.setService(this.myStore);
     if (changed.has('sku')) this.added = false;
+    // The shopper chose a way elsewhere (the pickup selector, another tab): it replaces this one.
+    const remembered = this.myStore?.fulfillment;
+    if (remembered !== this.seenWay) {
+      this.seenWay = remembered;
+      this.chosen = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -266,7 +341,7 @@ export class OmniAddToCart extends OmniElement {
     const cart = this.cart;
     const sku = this.sku.trim();
     if (!cart || !sku || this.reason) return;
-    const storeId = this.myStore?.storeId;
+    const storeId = this.pickupStore?.id;
     const fulfillment: Fulfillment =
       this.way === 'pickup' && storeId ? { type: 'pickup', storeId } : { type: 'ship' };
     const currency = this.config?.currency ?? DEFAULT_CONFIG.currency;
@@ -287,23 +362,39 @@ export class OmniAddToCart extends OmniElement {
     this.added = true;
   }
 
+  /** The shopper chose a way here: it is theirs now (other widgets and later visits follow). */
+  private handleWay(way: 'ship' | 'pickup'): void {
+    this.chosen = way;
+    this.added = false;
+    this.seenWay = way;
+    this.myStore?.setFulfillment(way).catch(() => undefined);
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     if (!this.sku.trim()) return nothing;
-    const store = this.myStore?.store;
+    const store = this.pickupStore;
     const reason = this.reason;
+    const pickup = this.way === 'pickup' && store !== undefined;
     const ready = this.cart !== undefined && this.cartController.view !== undefined;
     // Nothing at all in the reason and status lines while empty: they take no space (:empty).
     const status = this.added ? msg('Added to your cart.', { id: 'addToCart.added' }) : nothing;
     // On a product tile the reason takes the button's place (at most two lines, in the same
     // height), so that a tile does not grow when the stock answer arrives.
     const compactReason = this.variant === 'compact' && reason !== undefined;
+    // Shown from the start (pickup disabled until a store is known): nothing moves when it is.
     return html`<div part="base" class="base" dir=${this.direction} lang=${this.activeLocale}>
       ${
-        this.variant === 'full' && store
+        this.variant === 'full'
           ? html`<fieldset part="choice">
               <legend>${msg('How to get it', { id: 'addToCart.how' })}</legend>
               ${this.renderOption('ship', msg('Delivery', { id: 'cart.line.ship' }))}
-              ${this.renderOption('pickup', msg(str`Pick up at ${isolate(store.name)}`, { id: 'cart.line.pickup' }))}
+              ${this.renderOption(
+                'pickup',
+                store
+                  ? msg(str`Pick up at ${isolate(store.name)}`, { id: 'cart.line.pickup' })
+                  : msg('Pick up in store', { id: 'addToCart.pickupInStore' }),
+                !store,
+              )}
             </fieldset>`
           : nothing
       }
@@ -318,7 +409,11 @@ export class OmniAddToCart extends OmniElement {
         ${
           compactReason
             ? html`<span class="button-reason">${reason}</span>`
-            : msg('Add to cart', { id: 'addToCart.add' })
+            : this.variant === 'compact' && pickup
+              ? html`<span class="button-reason button-pickup"
+                  >${msg(str`Add for pickup at ${isolate(store.name)}`, { id: 'addToCart.addPickup' })}</span
+                >`
+              : msg('Add to cart', { id: 'addToCart.add' })
         }
       </button>
       <p id="reason" part="reason" class="reason">${(!compactReason && reason) || nothing}</p>
@@ -326,19 +421,17 @@ export class OmniAddToCart extends OmniElement {
     </div>`;
   }
 
-  private renderOption(value: 'ship' | 'pickup', label: string): TemplateResult {
+  private renderOption(value: 'ship' | 'pickup', label: string, disabled = false): TemplateResult {
     return html`<label part="option">
       <input
         type="radio"
         name="way"
         .value=${value}
-        .checked=${this.way === value}
-        @change=${() => {
-          this.chosen = value;
-          this.added = false;
-        }}
+        .checked=${this.way === value && !disabled}
+        ?disabled=${disabled}
+        @change=${() => this.handleWay(value)}
       />
-      ${label}
+      <span class="option-text">${label}</span>
     </label>`;
   }
 }

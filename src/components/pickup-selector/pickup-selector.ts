@@ -35,7 +35,7 @@ import {
   formatSlotTime,
   slotDate,
 } from '../../core/pickup/format.js';
-import { readyTime } from '../../core/pickup/ready-time.js';
+import { firstBookable, readyTime } from '../../core/pickup/ready-time.js';
 import { isAvailable } from '../../core/stock/rank.js';
 import type { StockResult } from '../../core/stock/types.js';
 import { addDays, dateInZone } from '../../core/time/zoned.js';
@@ -86,9 +86,13 @@ const VISIBLE_STORES = 2;
  * Lets the shopper choose where and when to collect an order: a store near them that offers
  * pickup and has every item (the closest that can fulfil first; stores without the items are
  * shown but cannot be chosen), when the order would be ready there, and a pickup time. Choosing
- * a time holds it (a reservation) with a countdown; the hold is released when the choice changes,
- * the form is reset, or the page is left without submitting. Choosing a store makes it the
- * shopper's store (every stock checker follows, in this tab, other tabs and later visits).
+ * a time holds it (a reservation) with a countdown; the hold is released when the choice changes
+ * or the form is reset. It outlives the page: the next selector for the same items (or for a cart
+ * that has them all: the checkout) takes it over, the same reservation with the same countdown,
+ * or says that it lapsed meanwhile; submitted with a form, it is the order's. (Where holds cannot
+ * be kept, without IndexedDB, it is released when the page is left.) Choosing a store makes it the
+ * shopper's store (every stock checker follows, in this tab, other tabs and later visits), and
+ * choosing a store or a time makes pickup the way "Add to cart" offers first.
  *
  * A form control: its value is the choice as URL-encoded form data,
  * `store=<id>&slot=<id>&reservation=<id>`, submitted under `name`; with `required`, the form
@@ -252,6 +256,14 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
   private leftWith?: string;
   /** The items the hold is for. */
   private holdKey = '';
+  /** The skus (sorted) whose kept hold was last asked for (`recall`). */
+  private recalledFor = '';
+  /** The kept hold as read (null: none), until taken over once the stores are known. */
+  private recalled?: PickupHold | null;
+  /** True from asking for the kept hold until it is taken over (or not): no other hold meanwhile. */
+  private recalling = false;
+  /** Bumped whenever this element keeps or forgets a hold: a read from before is out of date. */
+  private keptVersion = 0;
   private seenMine?: string;
   /** The items whose stores are listed (`showAllStores` is for them only). */
   private listedKey = '';
@@ -432,9 +444,10 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     for (const type of PAGE_EVENTS) window.removeEventListener(type, this, true);
     clearTimeout(this.settleTimer);
     clearTimeout(this.storeTimer);
-    // Moved elsewhere in the page (reconnected at once) keeps the hold; removed releases it.
+    // Moved elsewhere in the page (reconnected at once) keeps the hold. Removed, it is kept for
+    // the next selector of these items (as when the page is left), or released if it cannot be.
     queueMicrotask(() => {
-      if (!this.isConnected && this.hold) this.dropHold();
+      if (!this.isConnected && this.hold && !this.pickup?.keepsHolds) this.dropHold();
     });
   }
 
@@ -459,6 +472,12 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const moved =
       this.storesTask.status === TaskStatus.COMPLETE && this.option?.store.id !== hold?.storeId;
     if (hold && (this.holdKey !== this.itemsKey || moved)) this.setSlot(undefined);
+    const skus = this.pickup ? [...new Set(this.items.map((item) => item.sku))].sort().join() : '';
+    if (skus !== this.recalledFor) {
+      this.recalledFor = skus;
+      void this.recall();
+    }
+    this.takeOver();
     this.checkExpiry();
     this.resume();
     this.tickController.setClock(this.hold?.expiresAt ? this.clock : undefined);
@@ -545,6 +564,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const hold = this.hold;
     if (!hold) return;
     this.hold = undefined;
+    this.keptVersion++;
     this.pickup?.release(hold).catch(() => undefined);
     this.queueChange();
   }
@@ -579,7 +599,12 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
       this.holdKey = this.itemsKey;
       this.heardThreshold = Infinity;
       this.announcement = '';
+      // Kept for the next page or tab showing these items; the one it replaces is let go.
+      const skus = this.items.map((item) => item.sku);
+      this.keptVersion++;
+      pickup.keep(hold, skus).catch(() => undefined);
       if (previous) pickup.release(previous).catch(() => undefined);
+      this.myStore?.setFulfillment('pickup').catch(() => undefined);
       this.queueChange();
     } else if (wanted) {
       this.holdFailed(error);
@@ -609,6 +634,8 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     if (left <= 0) {
       this.hold = undefined;
       this.slotId = undefined;
+      this.keptVersion++;
+      this.pickup?.forget(hold).catch(() => undefined);
       this.problem = 'expired';
       this.announcement = '';
       const slot = this.slots?.value.find((s) => s.id === hold.slotId);
@@ -628,7 +655,8 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
   private resume(): void {
     const id = this.resumeSlotId;
     const slots = this.slots;
-    if (!id || this.leftWith || !slots || this.slotsTask.status !== TaskStatus.COMPLETE) return;
+    if (!id || this.leftWith || this.recalling || !slots) return;
+    if (this.slotsTask.status !== TaskStatus.COMPLETE) return;
     this.resumeSlotId = undefined;
     const slot = slots.value.find((s) => s.id === id);
     if (slot && slot.remaining > 0) {
@@ -637,6 +665,70 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     } else {
       this.problem = 'restored';
     }
+  }
+
+  /** Asks the pickup service for the hold kept for these items (taken over by `takeOver`). */
+  private async recall(): Promise<void> {
+    const pickup = this.pickup;
+    const skus = this.recalledFor;
+    this.recalled = undefined;
+    this.recalling = pickup !== undefined && skus !== '';
+    if (!this.recalling) return;
+    const version = this.keptVersion;
+    const kept = await pickup!.recall(skus.split(',')).catch(() => undefined);
+    if (pickup !== this.pickup || skus !== this.recalledFor) return;
+    // Read before this element kept or forgot a hold: ask again.
+    if (version !== this.keptVersion) return this.recall();
+    this.recalled = kept ?? null;
+    this.requestUpdate();
+  }
+
+  /**
+   * Once the stores are known, takes over the kept hold (the same reservation and countdown),
+   * says that it lapsed meanwhile, or lets go of a hold shown here that was released or ordered
+   * elsewhere (another page or tab).
+   */
+  private takeOver(): void {
+    const kept = this.recalled;
+    if (kept === undefined || this.storesTask.status !== TaskStatus.COMPLETE) return;
+    this.recalled = undefined;
+    this.recalling = false;
+    const hold = this.hold;
+    // A time the shopper is choosing now wins (once held, it is the one kept).
+    if (this.slotId !== hold?.slotId) return;
+    if (kept === null || kept.id === hold?.id) {
+      if (kept === null && hold) {
+        this.hold = undefined;
+        this.slotId = undefined;
+        this.queueChange();
+      }
+      return;
+    }
+    // Its store cannot have these items ready: it stays with the page that holds it.
+    if (!this.options?.some((o) => o.store.id === kept.storeId && !o.missing.length)) return;
+    if (kept.expiresAt !== undefined && kept.expiresAt <= this.now) {
+      this.pickup?.forget(kept).catch(() => undefined);
+      if (!hold && this.slotId === undefined) {
+        this.chosenId = kept.storeId;
+        this.problem = 'expired';
+        this.resumeSlotId = undefined;
+      }
+      return;
+    }
+    clearTimeout(this.settleTimer);
+    this.chosenId = kept.storeId;
+    this.slotId = kept.slotId;
+    this.day = undefined;
+    this.problem = undefined;
+    this.resumeSlotId = undefined;
+    this.leftWith = undefined;
+    this.hold = kept;
+    this.holdKey = this.itemsKey;
+    this.heardThreshold = Infinity;
+    this.announcement = '';
+    // A hold of its own, superseded by a later one kept elsewhere.
+    if (hold) this.pickup?.release(hold).catch(() => undefined);
+    this.queueChange();
   }
 
   private refreshSlots(): void {
@@ -664,6 +756,7 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     this.storeTimer = setTimeout(() => {
       if (this.chosenId !== option.store.id) return;
       this.myStore?.set(option.store).catch(() => undefined);
+      this.myStore?.setFulfillment('pickup').catch(() => undefined);
       this.dispatchEvent(new OmniStoreSelectEvent(option.store));
       this.dispatchEvent(new OmniPickupChangeEvent(option.store, undefined, undefined));
     }, SETTLE_MS);
@@ -675,15 +768,19 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     switch (event.type) {
       case 'pagehide':
         clearTimeout(this.settleTimer);
-        // Submitted with the form: the hold is the order's now. Anything else is let go.
+        // Submitted with the form: the hold is the order's now. Kept: the next page takes it over.
         if (!hold || (this.submitted && !this.submitted.defaultPrevented)) return;
+        if (this.pickup?.keepsHolds) return;
+        // It cannot be kept: let it go.
         this.hold = undefined;
         this.leftWith = hold.slotId;
         this.pickup?.release(hold, { keepalive: true }).catch(() => undefined);
         return;
       case 'pageshow':
-        // Back from the back/forward cache: hold again what was let go on leaving.
+        // Back from the back/forward cache: another page may have changed the kept hold, or
+        // hold again what was let go on leaving.
         this.submitted = undefined;
+        if ((event as PageTransitionEvent).persisted) void this.recall();
         if (!this.leftWith) return;
         this.resumeSlotId = this.leftWith;
         this.leftWith = undefined;
@@ -693,15 +790,40 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         this.pickup?.release().catch(() => undefined);
         return;
       case 'submit':
-        if (event.target === this.form && this.form) this.submitted = event;
+        if (event.target === this.form && this.form) this.handleSubmit(event);
         return;
       default:
-        // visibilitychange: the slots are listed again after a while away.
+        // visibilitychange: another tab may have changed the kept hold; the slots are listed
+        // again after a while away.
         if (document.visibilityState === 'hidden') this.hiddenAt = Date.now();
-        else if (this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS && this.option) {
-          this.refreshSlots();
+        else {
+          void this.recall();
+          if (this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS && this.option) {
+            this.refreshSlots();
+          }
         }
     }
+  }
+
+  /**
+   * The form is submitted: the hold goes with the order, so no other selector may take it over
+   * (forgotten now, while the page still runs). A page that handles the submit itself
+   * (`preventDefault`) stays: the hold is kept again.
+   */
+  private handleSubmit(event: Event): void {
+    this.submitted = event;
+    const hold = this.hold;
+    if (!hold || !this.pickup) return;
+    const pickup = this.pickup;
+    const skus = this.items.map((item) => item.sku);
+    this.keptVersion++;
+    pickup.forget(hold).catch(() => undefined);
+    setTimeout(() => {
+      if (event.defaultPrevented && this.hold === hold) {
+        this.keptVersion++;
+        pickup.keep(hold, skus).catch(() => undefined);
+      }
+    });
   }
 
   private async handleOpen(): Promise<void> {
@@ -793,6 +915,11 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
           ${option ? msg('Change', { id: 'pickup.change' }) : msg('Choose', { id: 'pickup.choose' })}
         </button>
       </p>
+      ${
+        this.problem && !this.dialogOpen
+          ? html`<p class="error" part="error" role="alert">${this.problemText(this.problem)}</p>`
+          : nothing
+      }
       <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.handleDialogClose}>
         <div class="dialog-head">
           <h2 id="dialog-title" class="dialog-title" part="dialog-title">
@@ -1147,9 +1274,18 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     return msg(str`${counted} · Missing: ${names}`, { id: 'pickup.store.missing' });
   }
 
-  /** "Ready today after 3:30 PM" (store-local), or '' when it cannot be known. */
+  /**
+   * "Ready today after 3:30 PM" (store-local), or '' when it cannot be known. Once the store's
+   * times are shown, from the first that can be booked ('' when none can), so that the line
+   * agrees with them; the other stores' times are not fetched (one request each), so theirs come
+   * from opening hours and lead time.
+   */
   private readyText(store: Store): string {
-    const ready = readyTime(store, this.now);
+    const shown = this.slots;
+    const ready =
+      shown?.storeId === store.id
+        ? firstBookable(shown.value, store.timezone, this.now, this.hold?.slotId)
+        : readyTime(store, this.now);
     if (!ready) return '';
     const time = formatClockTime(ready.time, this.formatLocale);
     if (ready.dayOffset === 0) {

@@ -10,7 +10,7 @@
  * repeats follow `wallTimeToInstant` ('compatible': a skipped 02:30 opening is 03:30 at the new
  * offset, a repeated one is the first of the two).
  */
-import type { Store } from '../api/types.js';
+import type { PickupSlot, Store } from '../api/types.js';
 import {
   addDays,
   dateInZone,
@@ -118,4 +118,35 @@ export function hoursOn(
     )
     .map((p) => ({ open: p.open, close: p.close }))
     .sort((a, b) => (parseClockTime(a.open) ?? 0) - (parseClockTime(b.open) ?? 0));
+}
+
+/**
+ * When an order is ready as the store's pickup times say it: the start of the first time after
+ * `now` that can still be booked (a place left, or `own`, the shopper's own hold), read "from"
+ * (`atOpening`). Undefined when none can, or for an invalid timezone. `slots` in start order.
+ * Where the times are known this is what to say: the opening-hours rule (`readyTime`) does not
+ * know that the first times are full.
+ */
+export function firstBookable(
+  slots: readonly PickupSlot[],
+  zone: string,
+  now: number,
+  own?: string,
+): ReadyTime | undefined {
+  const today = dateInZone(now, zone);
+  if (!today) return undefined;
+  for (const slot of slots) {
+    const at = Date.parse(slot.start);
+    if (!(at > now) || (slot.remaining <= 0 && slot.id !== own)) continue;
+    const parts = zonedParts(at, zone);
+    if (!parts) continue;
+    return {
+      at,
+      date: parts.date,
+      time: formatClockTime24(parts.minutes),
+      dayOffset: daysBetween(today, parts.date),
+      atOpening: true,
+    };
+  }
+  return undefined;
 }

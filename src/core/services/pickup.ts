@@ -17,17 +17,22 @@ export const pickupClient = defineService({
   create: (env) => capability(env, 'pickup', restPickup),
 });
 
-/** Slots (cached briefly) and holds, shared by every selector on the page. */
+/**
+ * Slots (cached briefly) and holds, shared by every selector on the page; the shopper's holds are
+ * kept in the preference store, for the next page (or tab) that shows the same items.
+ */
 export const pickupService = defineService({
   name: 'pickup',
   context: pickupServiceContext,
   key: (c) => `${keys.rest(c)}|${c.cacheName}`,
   perBackend: true,
   create(env) {
-    const { cache } = env.get(storageService);
+    const { cache, prefs, records } = env.get(storageService);
+    const namespace = cacheNamespace(env);
     return createPickupService({
       backend: env.get(pickupClient),
-      cache: namespaced(cache, cacheNamespace(env)),
+      cache: namespaced(cache, namespace),
+      holds: { prefs, key: `pickupHolds|${namespace}`, durable: () => records.durable },
     });
   },
 });

@@ -3,6 +3,8 @@
  * (name, address, hours, pickup) so that every widget can show it at once. Remembered in the
  * preference store, followed across tabs through a message channel, refreshed from the backend
  * when its details are old (opening hours change), and shared by every widget on the page.
+ * With it, how the shopper last chose to get their items (delivery, or pickup at their store),
+ * so that "Add to cart" offers that way first, here, in other tabs and on later visits.
  *
  * Memory is the source of truth for the session; storage and the channel are best effort.
  */
@@ -12,6 +14,9 @@ import { StoreSchema } from '../api/schemas/stock.js';
 import type { PreferenceStore } from '../cache/types.js';
 import type { MessageChannelLike } from '../services/registry.js';
 import { createListeners, serialWrites } from '../listeners.js';
+
+/** How the shopper gets items: delivered, or picked up at a store. */
+export type FulfillmentWay = 'ship' | 'pickup';
 
 export interface MyStoreService {
   /** Resolves once the remembered store is loaded. */
@@ -30,11 +35,20 @@ export interface MyStoreService {
   set(store: Store): Promise<void>;
   /** Forgets the shopper's store: the merchant default (if any) applies again. */
   clear(): Promise<void>;
+  /**
+   * How the shopper last chose to get their items (`pickup`: at a store, such as by choosing one
+   * in the pickup selector; `ship`: delivery), or undefined until they choose.
+   */
+  readonly fulfillment: FulfillmentWay | undefined;
+  /** Remembers how the shopper chose to get their items, here, in other tabs and on later visits. */
+  setFulfillment(way: FulfillmentWay): Promise<void>;
 }
 
 /** Preference keys: the whole store (since 0.2), and the id alone (0.1, read once to migrate). */
 export const MY_STORE_PREF_KEY = 'myStore';
 export const LEGACY_MY_STORE_ID_KEY = 'myStoreId';
+/** Preference key of the way the shopper last chose to get their items (since 0.3). */
+export const FULFILLMENT_PREF_KEY = 'fulfillment';
 
 /** Stored details older than this are refreshed from the backend (hours and closures change). */
 export const MY_STORE_REFRESH_MS = 12 * 60 * 60 * 1000;
@@ -60,10 +74,11 @@ function clean(store: Store): Store {
   return structuredClone(rest);
 }
 
-interface Message {
-  type: 'omnishelf:my-store';
-  store: Store | null;
-}
+const isWay = (value: unknown): value is FulfillmentWay => value === 'ship' || value === 'pickup';
+
+type Message =
+  | { type: 'omnishelf:my-store'; store: Store | null }
+  | { type: 'omnishelf:fulfillment'; way: FulfillmentWay };
 
 export interface MyStoreChoiceOptions {
   prefs: PreferenceStore;
@@ -86,6 +101,9 @@ export interface MyStoreChoice {
   set(store: Store | undefined): Promise<void>;
   /** Replaces the details of the current store (same id) without announcing a new choice. */
   refresh(store: Store): Promise<void>;
+  /** How the shopper last chose to get their items; undefined until they choose. */
+  readonly fulfillment: FulfillmentWay | undefined;
+  setFulfillment(way: FulfillmentWay): Promise<void>;
 }
 
 export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoice {
@@ -99,6 +117,8 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
   let pendingId: string | undefined;
   let savedAt = 0;
   let touched = false;
+  let way: FulfillmentWay | undefined;
+  let wayTouched = false;
 
   const save = (next: Store | undefined, at: number) =>
     persist(async () => {
@@ -113,27 +133,41 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
     const legacy = saved
       ? undefined
       : await prefs.get(LEGACY_MY_STORE_ID_KEY, isStoreId).catch(() => undefined);
+    const savedWay = await prefs.get(FULFILLMENT_PREF_KEY, isWay).catch(() => undefined);
     loaded = true;
-    if (touched) return;
-    if (saved) {
+    let changed = false;
+    if (savedWay && !wayTouched) {
+      way = savedWay;
+      changed = true;
+    }
+    if (!touched && saved) {
       store = saved.store;
       savedAt = saved.savedAt;
-      notify();
-    } else if (legacy) {
+      changed = true;
+    } else if (!touched && legacy) {
       pendingId = legacy;
-      notify();
+      changed = true;
     }
+    if (changed) notify();
   })();
   // Nothing can be remembered (a first visit): loaded at once, as the location is; a store
   // found after all (stored by a version before the marker) still arrives and is announced.
   const nothingStored =
     prefs.mayHave?.(MY_STORE_PREF_KEY) === false &&
-    prefs.mayHave?.(LEGACY_MY_STORE_ID_KEY) === false;
+    prefs.mayHave?.(LEGACY_MY_STORE_ID_KEY) === false &&
+    prefs.mayHave?.(FULFILLMENT_PREF_KEY) === false;
   if (nothingStored) loaded = true;
   const ready = nothingStored ? Promise.resolve() : load;
 
   channel?.addEventListener('message', (event) => {
     const data = event.data as Message | undefined;
+    if (data?.type === 'omnishelf:fulfillment') {
+      if (!isWay(data.way) || data.way === way) return;
+      wayTouched = true;
+      way = data.way;
+      notify();
+      return;
+    }
     if (data?.type !== 'omnishelf:my-store') return;
     if (data.store !== null && !isStore(data.store)) return;
     touched = true;
@@ -147,13 +181,15 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
     notify();
   });
 
-  const announce = (next: Store | undefined) => {
+  const post = (message: Message) => {
     try {
-      channel?.postMessage({ type: 'omnishelf:my-store', store: next ?? null } satisfies Message);
+      channel?.postMessage(message);
     } catch {
       /* another tab missing a change is not worth failing this one */
     }
   };
+  const announce = (next: Store | undefined) =>
+    post({ type: 'omnishelf:my-store', store: next ?? null });
 
   return {
     ready,
@@ -168,6 +204,9 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
     },
     get savedAt() {
       return savedAt;
+    },
+    get fulfillment() {
+      return way;
     },
     subscribe: (listener) => listeners.add(listener),
     set(next) {
@@ -192,6 +231,15 @@ export function createMyStoreChoice(options: MyStoreChoiceOptions): MyStoreChoic
       notify();
       announce(store);
       return save(store, savedAt);
+    },
+    setFulfillment(next) {
+      if (!isWay(next)) return Promise.reject(new TypeError('Invalid fulfillment'));
+      wayTouched = true;
+      if (next === way) return writes.settled;
+      way = next;
+      notify();
+      post({ type: 'omnishelf:fulfillment', way: next });
+      return persist(() => prefs.set(FULFILLMENT_PREF_KEY, next));
     },
   };
 }
@@ -276,6 +324,9 @@ export function createMyStoreService(
     get isShopperChoice() {
       return choice.store !== undefined || choice.pendingId !== undefined;
     },
+    get fulfillment() {
+      return choice.fulfillment;
+    },
     subscribe(listener) {
       const remove = listeners.add(listener);
       unsubscribe ??= choice.subscribe(() => {
@@ -292,5 +343,6 @@ export function createMyStoreService(
     },
     set: (store) => choice.set(store),
     clear: () => choice.set(undefined),
+    setFulfillment: (way) => choice.setFulfillment(way),
   };
 }

@@ -8,7 +8,11 @@ import type {
   PickupSlotQuery,
 } from '../../../src/core/api/types.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
-import type { KeyValueCache } from '../../../src/core/cache/types.js';
+import {
+  anyValue,
+  type KeyValueCache,
+  type PreferenceStore,
+} from '../../../src/core/cache/types.js';
 import { createPickupService, type PickupHold } from '../../../src/core/pickup/pickup-service.js';
 import { rejection } from '../../helpers/rejection.js';
 
@@ -240,6 +244,95 @@ describe('core/pickup pickup service', () => {
       backend.cancelAnswer = async () => undefined;
       await service.release();
       expect(backend.cancelled.map((c) => c.id)).to.deep.equal(['r1', 'r2']);
+    });
+  });
+
+  describe('kept holds', () => {
+    const hold = (id: string, expiresAt: number | undefined = T0 + 15 * MINUTE): PickupHold => ({
+      id,
+      slotId: `slot-${id}`,
+      storeId: 'westlands',
+      expiresAt,
+    });
+    let prefs: PreferenceStore;
+    /** A page of the shopper's: its own service on the same (durable) preferences. */
+    const page = () =>
+      createPickupService({
+        backend,
+        cache,
+        now: () => now,
+        holds: { prefs, key: 'pickupHolds|/api', durable: () => true },
+      });
+
+    beforeEach(() => {
+      prefs = createMemoryStorage().prefs;
+    });
+
+    it('offers a kept hold to the next page, for the same items or a cart that has them all', async () => {
+      const first = page();
+      expect(first.keepsHolds).to.equal(true);
+      await first.keep(hold('r1'), ['A']);
+      const next = page();
+      expect(await next.recall(['A'])).to.deep.equal(hold('r1'));
+      expect(await next.recall(['B', 'A'])).to.deep.equal(hold('r1'));
+      expect(await next.recall(['B'])).to.equal(undefined);
+      // One hold per set of items: the newest, which a cart prefers too.
+      await next.keep(hold('r2'), ['A']);
+      await next.keep(hold('r3'), ['B']);
+      expect(await first.recall(['A'])).to.deep.equal(hold('r2'));
+      expect(await first.recall(['A', 'B'])).to.deep.equal(hold('r3'));
+      expect(((await prefs.get('pickupHolds|/api', anyValue)) as unknown[]).length).to.equal(2);
+    });
+
+    it('forgets a hold that is released, or that became an order’s', async () => {
+      const first = page();
+      await first.keep(hold('r1'), ['A']);
+      await first.release(hold('r1'));
+      expect(await page().recall(['A'])).to.equal(undefined);
+      expect(backend.cancelled.map((c) => c.id)).to.deep.equal(['r1']);
+      await first.keep(hold('r2'), ['A']);
+      await first.forget(hold('r2'));
+      expect(await page().recall(['A'])).to.equal(undefined);
+      expect(backend.cancelled).to.have.length(1);
+    });
+
+    it('reads what this page kept or forgot just before, in order', async () => {
+      const here = page();
+      void here.keep(hold('r1'), ['A']);
+      void here.forget(hold('r1'));
+      void here.keep(hold('r2'), ['A']);
+      expect(await here.recall(['A'])).to.deep.equal(hold('r2'));
+    });
+
+    it('still offers a lapsed hold (to say so), and forgets it a day after', async () => {
+      const here = page();
+      await here.keep(hold('r1', T0 + MINUTE), ['A']);
+      await here.keep(hold('r2', undefined), ['B']);
+      now = T0 + 2 * MINUTE;
+      expect(await page().recall(['A'])).to.deep.equal(hold('r1', T0 + MINUTE));
+      now = T0 + 25 * 60 * MINUTE;
+      await here.keep(hold('r3', now + 15 * MINUTE), ['C']);
+      expect(await page().recall(['A', 'B', 'C'])).to.deep.equal(hold('r3', now + 15 * MINUTE));
+      expect(await page().recall(['A', 'B'])).to.equal(undefined);
+    });
+
+    it('ignores kept holds of the wrong shape', async () => {
+      for (const value of [
+        'r1',
+        [{ skus: ['A'], hold: { id: '', slotId: 's', storeId: 'w' }, keptAt: T0 }],
+        [{ skus: [], hold: hold('r1'), keptAt: T0 }],
+        [{ skus: ['A'], hold: hold('r1'), keptAt: 'now' }],
+      ]) {
+        await prefs.set('pickupHolds|/api', value);
+        expect(await page().recall(['A']), JSON.stringify(value)).to.equal(undefined);
+      }
+    });
+
+    it('keeps holds for this page only without durable preferences', async () => {
+      expect(service.keepsHolds).to.equal(false);
+      await service.keep(hold('r1'), ['A']);
+      expect(await service.recall(['A'])).to.deep.equal(hold('r1'));
+      expect(await page().recall(['A'])).to.equal(undefined);
     });
   });
 });

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { DayOfWeek, OpeningHours } from '../../../src/core/api/types.js';
-import { hoursOn, readyTime, type PickupHours } from '../../../src/core/pickup/ready-time.js';
+import type { PickupSlot } from '../../../src/core/api/types.js';
+import {
+  firstBookable,
+  hoursOn,
+  readyTime,
+  type PickupHours,
+} from '../../../src/core/pickup/ready-time.js';
 
 const ALL: DayOfWeek[] = [0, 1, 2, 3, 4, 5, 6];
 
@@ -427,5 +433,42 @@ describe('core/pickup hoursOn', () => {
     ]);
     expect(hoursOn(store('Asia/Manila', hours, 0, ['2026-02-06']), friday)).to.deep.equal([]);
     expect(hoursOn(store('Nowhere/Invalid', hours, 0), friday)).to.deep.equal([]);
+  });
+});
+
+describe('core/pickup firstBookable', () => {
+  /** An hour-long slot of a Nairobi store (UTC+3) starting at `start` (store-local ISO). */
+  const slot = (id: string, start: string, remaining = 2): PickupSlot => ({
+    id,
+    start: `${start}+03:00`,
+    end: new Date(Date.parse(`${start}+03:00`) + 3_600_000).toISOString(),
+    capacity: 4,
+    remaining,
+  });
+  const NOW = Date.parse('2026-12-04T05:10:00+03:00'); // a Friday morning in Nairobi
+  const ZONE = 'Africa/Nairobi';
+
+  it('is the first time that can be booked: a full first time is not', () => {
+    const slots = [slot('a', '2026-12-04T08:00:00', 0), slot('b', '2026-12-04T09:00:00')];
+    expect(firstBookable(slots, ZONE, NOW)).to.deep.equal({
+      at: Date.parse('2026-12-04T09:00:00+03:00'),
+      date: '2026-12-04',
+      time: '09:00',
+      dayOffset: 0,
+      atOpening: true,
+    });
+    // The shopper's own hold of the last place counts.
+    expect(firstBookable(slots, ZONE, NOW, 'a')?.time).to.equal('08:00');
+  });
+
+  it('skips times that have begun, and says tomorrow by the store’s date', () => {
+    const slots = [slot('a', '2026-12-04T05:00:00'), slot('b', '2026-12-05T08:00:00')];
+    expect(firstBookable(slots, ZONE, NOW)).to.include({ date: '2026-12-05', dayOffset: 1 });
+  });
+
+  it('is undefined when no time can be booked, or the timezone is unknown', () => {
+    expect(firstBookable([], ZONE, NOW)).to.equal(undefined);
+    expect(firstBookable([slot('a', '2026-12-04T09:00:00', 0)], ZONE, NOW)).to.equal(undefined);
+    expect(firstBookable([slot('b', '2026-12-04T09:00:00')], 'Mars/Base', NOW)).to.equal(undefined);
   });
 });

@@ -5,6 +5,7 @@ import { anyValue, type PreferenceStore } from '../../../src/core/cache/types.js
 import {
   createMyStoreChoice,
   createMyStoreService,
+  FULFILLMENT_PREF_KEY,
   LEGACY_MY_STORE_ID_KEY,
   MY_STORE_PREF_KEY,
   MY_STORE_REFRESH_MS,
@@ -130,6 +131,37 @@ describe('my store', () => {
       ).to.equal('chosen');
     });
 
+    it('remembers how the shopper chose to get their items, for the next visit', async () => {
+      const first = choice();
+      await first.ready;
+      expect(first.fulfillment).to.equal(undefined);
+      const heard = notifications(first);
+      await first.setFulfillment('pickup');
+      expect(first.fulfillment).to.equal('pickup');
+      expect(heard.count).to.equal(1);
+      // The same way again is no change.
+      await first.setFulfillment('pickup');
+      expect(heard.count).to.equal(1);
+      expect(await prefs.get(FULFILLMENT_PREF_KEY, anyValue)).to.equal('pickup');
+
+      const next = choice();
+      await next.ready;
+      expect(next.fulfillment).to.equal('pickup');
+      await next.setFulfillment('ship');
+      const third = choice();
+      await third.ready;
+      expect(third.fulfillment).to.equal('ship');
+
+      let error: unknown;
+      await third.setFulfillment('drone' as 'ship').catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(TypeError);
+      expect(third.fulfillment).to.equal('ship');
+      await prefs.set(FULFILLMENT_PREF_KEY, 'drone');
+      const broken = choice();
+      await broken.ready;
+      expect(broken.fulfillment).to.equal(undefined);
+    });
+
     it('rejects something that is not a store, and changes nothing', async () => {
       const c = choice();
       await c.ready;
@@ -209,6 +241,21 @@ describe('my store', () => {
       expect(heard.count).to.equal(2);
       // The message is not delivered back to the tab that sent it.
       expect(own.count).to.equal(2);
+    });
+
+    it('follows the way to get items chosen in another tab', async () => {
+      const here = choice({ channel: true });
+      const there = choice({ channel: true });
+      await Promise.all([here.ready, there.ready]);
+      const heard = notifications(here);
+      await there.setFulfillment('pickup');
+      await waitUntil(() => here.fulfillment === 'pickup', 'the other tab did not follow');
+      expect(heard.count).to.equal(1);
+      const stranger = channel();
+      stranger.postMessage({ type: 'omnishelf:fulfillment', way: 'drone' });
+      stranger.postMessage({ type: 'omnishelf:fulfillment', way: 'ship' });
+      await waitUntil(() => here.fulfillment === 'ship', 'the valid message did not arrive');
+      expect(heard.count).to.equal(2);
     });
 
     it('ignores malformed messages', async () => {
@@ -388,6 +435,17 @@ describe('my store', () => {
       await s.clear();
       expect(s.store?.id).to.equal('default-1');
       expect(s.isShopperChoice).to.equal(false);
+    });
+
+    it('passes the way to get items through to the shared choice', async () => {
+      const shared = choice();
+      const one = service({ choice: shared });
+      const two = service({ choice: shared, defaultStoreId: 'other' });
+      await Promise.all([one.ready, two.ready]);
+      const heard = notifications(two);
+      await one.setFulfillment('pickup');
+      expect(two.fulfillment).to.equal('pickup');
+      expect(heard.count).to.equal(1);
     });
 
     it('applies a choice made in another tab', async () => {

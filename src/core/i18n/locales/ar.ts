@@ -5,11 +5,13 @@ import { str } from '@lit/localize';
 export const templates = {
   'addToCart.add': `أضف إلى السلة`,
   'addToCart.added': `أُضيف إلى سلتك.`,
+  'addToCart.addPickup': str`أضف للاستلام من ${0}`,
   'addToCart.how': `طريقة الاستلام`,
   'addToCart.noDelivery': `غير متاح للتوصيل`,
   'addToCart.notAtStore': str`غير متوفر في ${0}`,
   'addToCart.notAtYourStore': `غير متوفر في متجرك`,
   'addToCart.outOfStock': `غير متوفر`,
+  'addToCart.pickupInStore': `الاستلام من المتجر`,
   'cart.button': `السلة`,
   'cart.checkout': `إتمام الشراء`,
   'cart.checkout.wait': `يُتاح إتمام الشراء بعد حفظ تغييراتك.`,

@@ -5,11 +5,13 @@ import { str } from '@lit/localize';
 export const templates = {
   'addToCart.add': `Idagdag sa cart`,
   'addToCart.added': `Naidagdag na sa cart mo.`,
+  'addToCart.addPickup': str`Idagdag para kunin sa ${0}`,
   'addToCart.how': `Paano mo ito kukunin?`,
   'addToCart.noDelivery': `Hindi puwedeng i-deliver`,
   'addToCart.notAtStore': str`Wala sa ${0}`,
   'addToCart.notAtYourStore': `Wala sa tindahan mo`,
   'addToCart.outOfStock': `Ubos na`,
+  'addToCart.pickupInStore': `Kunin sa tindahan`,
   'cart.button': `Cart ko`,
   'cart.checkout': `Mag-checkout`,
   'cart.checkout.wait': `Puwede nang mag-checkout kapag na-save na ang mga binago mo.`,

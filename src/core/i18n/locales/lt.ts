@@ -5,11 +5,13 @@ import { str } from '@lit/localize';
 export const templates = {
   'addToCart.add': `Į krepšelį`,
   'addToCart.added': `Įdėta į krepšelį.`,
+  'addToCart.addPickup': str`Į krepšelį, atsiimsite parduotuvėje ${0}`,
   'addToCart.how': `Kaip norite gauti?`,
   'addToCart.noDelivery': `Pristatyti negalima`,
   'addToCart.notAtStore': str`Nėra parduotuvėje ${0}`,
   'addToCart.notAtYourStore': `Nėra jūsų parduotuvėje`,
   'addToCart.outOfStock': `Išparduota`,
+  'addToCart.pickupInStore': `Atsiimti parduotuvėje`,
   'cart.button': `Krepšelis`,
   'cart.checkout': `Apmokėti`,
   'cart.checkout.wait': `Apmokėti galėsite, kai pakeitimai bus išsaugoti.`,

@@ -5,11 +5,13 @@ import { str } from '@lit/localize';
 export const templates = {
   'addToCart.add': `Legg i handlekurven`,
   'addToCart.added': `Lagt i handlekurven.`,
+  'addToCart.addPickup': str`Legg til for henting hos ${0}`,
   'addToCart.how': `Hvordan vil du ha varen?`,
   'addToCart.noDelivery': `Kan ikke leveres`,
   'addToCart.notAtStore': str`Ikke tilgjengelig hos ${0}`,
   'addToCart.notAtYourStore': `Ikke tilgjengelig i butikken din`,
   'addToCart.outOfStock': `Utsolgt`,
+  'addToCart.pickupInStore': `Hent i butikk`,
   'cart.button': `Handlekurv`,
   'cart.checkout': `Til kassen`,
   'cart.checkout.wait': `Du kan gå til kassen når endringene er lagret.`,

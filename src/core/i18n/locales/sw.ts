@@ -5,11 +5,13 @@ import { str } from '@lit/localize';
 export const templates = {
   'addToCart.add': `Ongeza kwenye kikapu`,
   'addToCart.added': `Imeongezwa kwenye kikapu chako.`,
+  'addToCart.addPickup': str`Ongeza ili uchukue katika ${0}`,
   'addToCart.how': `Ungependa kuipataje?`,
   'addToCart.noDelivery': `Haiwezi kuletwa`,
   'addToCart.notAtStore': str`Haipatikani katika ${0}`,
   'addToCart.notAtYourStore': `Haipatikani katika duka lako`,
   'addToCart.outOfStock': `Imeisha`,
+  'addToCart.pickupInStore': `Chukua dukani`,
   'cart.button': `Kikapu`,
   'cart.checkout': `Lipa sasa`,
   'cart.checkout.wait': `Utaweza kulipa mabadiliko yako yakishahifadhiwa.`,
