@@ -41,7 +41,10 @@ export interface OmniConfig {
   timeoutMs: number;
   /** Retries after the first attempt for network errors, 408, 429 and 5xx. */
   retries: number;
-  /** IndexedDB database name. */
+  /**
+   * IndexedDB database name; also names the marker `omnishelf:stored:<name>` in localStorage, which
+   * tells a first visit (nothing to read from the cache) from a later one.
+   */
   cacheName: string;
   /**
    * The merchant's checkout page for `<omni-cart>`'s checkout link: http(s) or relative; `{cartId}`

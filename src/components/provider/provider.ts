@@ -56,7 +56,7 @@ export class OmniProvider extends LitElement {
   @property({ attribute: 'store-limit' }) storeLimit?: string;
   /** The merchant's default store, until the shopper picks one. */
   @property({ attribute: 'default-store-id' }) defaultStoreId?: string;
-  /** IndexedDB database name. */
+  /** IndexedDB database name (and of its marker `omnishelf:stored:<name>` in localStorage). */
   @property({ attribute: 'cache-name' }) cacheName?: string;
 
   /** The settings around this provider (page or outer provider); its own attributes override them. */
