@@ -536,7 +536,7 @@ describe('<omni-pickup-selector>', () => {
         d.resolve(fresh(stores()));
         await settled(el);
         const text = $(el, '.summary-text')!;
-        expect(textOf(text)).to.equal('Pickup at Westlands · Ready today after 11:00 AM');
+        expect(textOf(text)).to.equal('Pickup at Westlands · Ready today from 12:00 PM');
         expect(text.scrollWidth, width).to.be.at.most(text.clientWidth + 1);
         expect(heightOf(el), width).to.be.closeTo(loading, 0.5);
       }

@@ -303,6 +303,7 @@ describe('<omni-shipping-estimator>', () => {
       await waitUntil(
         () => root(el).activeElement === $(el, '[part~="change-button"]'),
         'focus back on the change button',
+        { timeout: 5000 },
       );
     });
 

@@ -111,7 +111,10 @@ function press(el: OmniStockChecker, selector: string): void {
 }
 
 async function focusLandsOn(el: OmniStockChecker, selector: string): Promise<void> {
-  await waitUntil(() => focusIsOn(el, selector), `focus is not on ${selector}`);
+  // Focus moves after the next render and frame: given time on a loaded machine.
+  await waitUntil(() => focusIsOn(el, selector), `focus is not on ${selector}`, {
+    timeout: 5000,
+  });
 }
 
 interface Setup {
