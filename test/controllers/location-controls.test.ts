@@ -231,7 +231,9 @@ describe('LocationControls', () => {
       changeButton(el)!.focus();
       changeButton(el)!.click();
       await el.updateComplete;
-      await waitUntil(() => focused(el) === postalInput(el), 'the postal input was not focused');
+      await waitUntil(() => focused(el) === postalInput(el), 'the postal input was not focused', {
+        timeout: 5000,
+      });
       const outside: Event[] = [];
       const listen = (event: Event) => outside.push(event);
       document.addEventListener('keydown', listen);
@@ -242,7 +244,9 @@ describe('LocationControls', () => {
       await el.updateComplete;
       expect(postalInput(el)).to.equal(null);
       expect(outside, 'Escape was handled here').to.have.length(0);
-      await waitUntil(() => focused(el) === changeButton(el), 'focus did not come back');
+      await waitUntil(() => focused(el) === changeButton(el), 'focus did not come back', {
+        timeout: 5000,
+      });
     });
 
     it('leaves Escape to the page (e.g. a dialog around it) while no location is known', async () => {
@@ -266,7 +270,9 @@ describe('LocationControls', () => {
       const el = await host();
       await submitPostal(el, '00100');
       await waitUntil(() => changeButton(el) !== null, 'the form did not close');
-      await waitUntil(() => focused(el) === changeButton(el), 'focus was lost');
+      await waitUntil(() => focused(el) === changeButton(el), 'focus was lost', {
+        timeout: 5000,
+      });
     });
   });
 
