@@ -405,7 +405,7 @@ describe('<omni-shipping-estimator>', () => {
       await el.updateComplete;
       expect(partText(el, 'selected-item')).to.contain('Standard delivery');
       expect(partText(el, 'order-by')).to.equal(
-        `Order within ${duration(3, 12)} to get it by Friday 27 November`,
+        `Order within ${duration(3, 12)} to get it by Friday`,
       );
       el.method = 'no-such-method';
       await el.updateComplete;
@@ -515,7 +515,7 @@ describe('<omni-shipping-estimator>', () => {
       expect(has(el, 'fieldset')).to.equal(false);
       expect(partText(el, 'item')).to.contain('Standard delivery');
       expect(partText(el, 'order-by')).to.equal(
-        `Order within ${duration(3, 12)} to get it by Friday 27 November`,
+        `Order within ${duration(3, 12)} to get it by Friday`,
       );
     });
 
@@ -582,7 +582,7 @@ describe('<omni-shipping-estimator>', () => {
           `Arrives ${range('2026-11-26', '2026-11-30')}`,
         ]);
         expect(partText(el, 'order-by')).to.equal(
-          `Order within ${duration(23, 59)} to get it by Wednesday 25 November`,
+          `Order within ${duration(23, 59)} to get it by Wednesday`,
         );
       });
 
@@ -610,9 +610,7 @@ describe('<omni-shipping-estimator>', () => {
           hour: 'numeric',
           minute: '2-digit',
         }).format(at('2026-11-30T12:00:00Z'));
-        expect(partText(el, 'order-by')).to.equal(
-          `Order by ${moment} to get it by Tuesday 1 December`,
-        );
+        expect(partText(el, 'order-by')).to.equal(`Order by ${moment} to get it by Tuesday`);
       });
 
       it('pauses while the page is hidden and catches up when it is shown', async () => {

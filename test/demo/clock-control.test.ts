@@ -140,9 +140,7 @@ describe('demo: page clock control', () => {
       await press('after');
       await el.updateComplete;
       expect(text('dates')).to.equal('Arrives Wed 25 Nov');
-      expect(text('order-by')).to.match(
-        /^Order within 23 hrs?, 59 mins? to get it by Wednesday 25 November$/,
-      );
+      expect(text('order-by')).to.match(/^Order within 23 hrs?, 59 mins? to get it by Wednesday$/);
       await press('before');
       await el.updateComplete;
       expect(text('dates')).to.equal('Arrives Tue 24 Nov');

@@ -699,15 +699,12 @@ export class OmniShippingEstimator extends OmniElement {
     const zone = shopperZone();
     const today = dateInZone(now, zone) ?? promise.latest;
     const ahead = daysBetween(today, promise.latest);
-    // A day this week by its name and date ("Tuesday 8 December": a bare "Tuesday" six days
-    // ahead reads like yesterday), unless the language would have to decline the name
-    // (Lithuanian): then by its date alone.
+    // A day this week by its name, unless the language would have to decline it (Lithuanian).
     const weekdays = weekdayFitsSentence(locale);
-    const day = formatCalendarDate(promise.latest, locale, {
-      ...(weekdays && ahead >= 0 && ahead <= 6 ? { weekday: 'long' } : {}),
-      day: 'numeric',
-      month: 'long',
-    });
+    const day =
+      weekdays && ahead >= 0 && ahead <= 6
+        ? formatCalendarDate(promise.latest, locale, { weekday: 'long' })
+        : formatCalendarDate(promise.latest, locale, { day: 'numeric', month: 'long' });
     if (left.kind === 'by') {
       const soon = left.date.getTime() - now < 6 * DAY_MS;
       const moment = dateFormat(locale, {
