@@ -116,15 +116,7 @@ export async function measurePages(pages = PAGES) {
           .filter((el) => !el.matches(':defined') || el.matches(':state(loading)'))
           .map((el) => el.localName);
       await tab
-        .waitForFunction(
-          () =>
-            [...document.querySelectorAll('*')].every(
-              (el) =>
-                !el.localName.startsWith('omni-') ||
-                (el.matches(':defined') && !el.matches(':state(loading)')),
-            ),
-          { timeout: 20000 },
-        )
+        .waitForFunction(`(${notRendered})().length === 0`, { timeout: 20000 })
         .catch(() => undefined);
       const broken = await tab.evaluate(notRendered);
       if (broken.length > 0) throw new Error(`${name}: ${broken.join(', ')} did not render`);
