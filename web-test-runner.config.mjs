@@ -13,8 +13,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build as esbuild } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { FIREFOX_INSTALL_HINT, findFirefox } from './scripts/find-firefox.mjs';
+import { failureReporter } from './scripts/lib/failure-reporter.mjs';
 
 const require = createRequire(import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
@@ -154,6 +156,10 @@ export default {
     mswWorkerPlugin(),
   ],
   browsers: browsers(),
+  reporters: [defaultReporter(), failureReporter()],
+  // Lit's dev-mode notice, once per test file and browser, buried the logs that matter.
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   // Chromium and Firefox run side by side (separate processes and profiles), one test file at a
   // time each. Measured on 2 cores: ~95-110 s side by side against ~122 s one after the other.
   // Two files at a time per browser was slower (~132 s) and flaky: four pages on two cores, and
