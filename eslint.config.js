@@ -133,6 +133,24 @@ export default defineConfig([
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/wait.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: 'Import waitUntil from test/helpers/wait.ts (a 5 s default, not 1 s).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 
   // Node scripts and tool configs.
   {

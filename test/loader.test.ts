@@ -3,7 +3,8 @@
  * through the test server. (test/bundle/ covers the built dist/omnishelf.js.) The tests run in
  * order: the first needs a page where no element chunk has arrived yet.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './helpers/wait.js';
 import { deleteDB } from 'idb';
 import { configure, discover, version } from '../src/loader.js';
 import type { BackendClient } from '../src/core/api/backend-client.js';

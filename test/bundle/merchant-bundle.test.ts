@@ -3,7 +3,8 @@
  * loader, loaded twice like two script tags, configured by the page's JSON block, loading each
  * element's chunk when its tag appears, talking to the demo backend.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { deleteDB } from 'idb';
 import { createHandlers } from '../../src/mocks/handlers.js';

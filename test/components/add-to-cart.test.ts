@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/add-to-cart/add-to-cart.js';
 import type { OmniAddToCart } from '../../src/components/add-to-cart/add-to-cart.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cart-button/cart-button.js';
 import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/components/cart-count/cart-count.js';
 import type { OmniCartCount } from '../../src/components/cart-count/cart-count.js';
 import {

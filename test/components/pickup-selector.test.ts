@@ -1,4 +1,5 @@
-import { expect, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import { expect, html, aTimeout, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/pickup-selector/pickup-selector.js';
 import type { OmniPickupSelector } from '../../src/components/pickup-selector/pickup-selector.js';

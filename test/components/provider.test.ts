@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { deleteDB } from 'idb';
 import type { BackendClient } from '../../src/core/api/backend-client.js';
 import type { AvailabilityQuery, StoreQuery } from '../../src/core/api/types.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/shipping-estimator/shipping-estimator.js';

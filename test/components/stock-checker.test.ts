@@ -1,4 +1,5 @@
-import { expect, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import { expect, html, aTimeout, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import sinon from 'sinon';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/components/shipping-estimator/shipping-estimator.js';
 import type { OmniShippingEstimator } from '../../src/components/shipping-estimator/shipping-estimator.js';
 import type { ShippingRules } from '../../src/core/api/types.js';

@@ -4,7 +4,8 @@
  * BroadcastChannel, the pickup selector next to stock checkers, and another tab (an iframe of the
  * same origin with its own page, services and stock checker).
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { deleteDB } from 'idb';
 import '../../src/components/stock-checker/index.js';

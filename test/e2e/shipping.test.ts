@@ -3,7 +3,8 @@
  * configure()), the real REST client over HTTP answered by the demo backend's MSW handlers, real
  * IndexedDB and the real element.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { HttpResponse, http } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { deleteDB } from 'idb';

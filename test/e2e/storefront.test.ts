@@ -2,7 +2,8 @@
  * End to end: the public entry (page-level services from configure()), the real REST client over
  * HTTP answered by the demo backend's MSW handlers, real IndexedDB, the real element.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { deleteDB, openDB } from 'idb';

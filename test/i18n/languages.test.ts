@@ -7,7 +7,8 @@
  * Intl: a month, weekday or unit word that Intl says in English but not in the language ("Nov",
  * "Friday", "hr", "ago") means one was formatted in the wrong locale.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { setViewport } from '@web/test-runner-commands';
 // The page host first: it applies the page's language (auto) once, when installed; installed
 // later by an element's lazy import, it would switch the language in the middle of a test.

@@ -4,7 +4,8 @@
  * a ref gives the element. The wrappers render inside a plain element that provides every
  * service context (fakes, or nothing), so that no widget falls back to the page's real services.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { ContextProvider } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { createElement, createRef, type ComponentType, type ReactElement } from 'react';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { createContext } from '@lit/context';
 import { deleteDB } from 'idb';
 import { hostSettingsContext } from '../../../src/components/provider/service-host.js';

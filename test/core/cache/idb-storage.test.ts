@@ -1,5 +1,6 @@
 import { anyValue } from '../../../src/core/cache/types.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { deleteDB, openDB, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 import {
   DB_VERSION,

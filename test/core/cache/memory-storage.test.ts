@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { createMemoryStorage } from '../../../src/core/cache/memory-storage.js';
 import { anyValue } from '../../../src/core/cache/types.js';
 import { runRecordStoreSuite } from '../../helpers/record-store-suite.js';

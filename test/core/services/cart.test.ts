@@ -3,7 +3,8 @@
  * every configuration; the checkout's `postMessage` accepted from the configured origin only; the
  * cart settings sanitized like any other.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { deleteDB } from 'idb';
 import { resolveConfig, sanitizeConfig } from '../../../src/core/config.js';
 import { cartService, checkoutOrigins } from '../../../src/core/services/cart.js';
