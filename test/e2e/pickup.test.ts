@@ -82,14 +82,15 @@ async function otherTab(
   document.body.append(frame);
   const badge = () => text(frame.contentDocument?.querySelector('omni-stock-checker'));
   await waitUntil(() => /In stock at/.test(badge()), 'the other tab never showed stock', {
-    timeout: 10000,
+    timeout: 20_000,
   });
   return { badge, frame };
 }
 
 describe('pickup, end to end', function () {
-  // Real pages: the other tab loads its own copy of the modules, twice in the first test.
-  this.timeout(30_000);
+  // Real pages: the other tab loads its own copy of the modules, twice in the first test (in
+  // Firefox under load, once took over 10 s).
+  this.timeout(60_000);
   const faults = createFaultState();
   let worker: SetupWorker;
   let db: DemoDb;
