@@ -5,16 +5,18 @@ const observed = new WeakMap<Element, OffscreenPulseController>();
 let observer: IntersectionObserver | undefined;
 
 /**
- * Pauses the pulse of a host's loading placeholders while the host is off screen, through the
- * private `--_omni-pulse` on its inner wrapper (the skeleton styles read it). Every running pulse
- * costs style work in each frame the page draws (200 placeholders took about half a core of a
- * page that redraws, e.g. while it scrolls), and a listing of 200 badges shows a dozen: those keep
- * pulsing. One IntersectionObserver serves the page; a host is observed only while it says it
- * shows placeholders (`update(true)`, from its `updated()`).
+ * Lets a host's loading placeholders pulse only while the host is on screen. The host's styles
+ * pause the pulse on its inner wrapper (`--_omni-pulse: paused`, read by the skeleton styles);
+ * this controller sets it running on the wrapper of a host in view. Every running pulse costs
+ * style work in each frame the page draws (200 placeholders took about half a core of a page that
+ * redraws, e.g. while it scrolls), and a listing of 200 badges shows a dozen: only those change
+ * and pulse. One IntersectionObserver serves the page; a host is observed only while it says it
+ * shows placeholders (`update(true)`, from its `updated()`). Without IntersectionObserver, every
+ * placeholder pulses.
  */
 export class OffscreenPulseController implements ReactiveController {
-  /** The wrapper whose pulse is paused now, if any. */
-  private paused: HTMLElement | undefined;
+  /** The wrapper whose pulse runs now, if any. */
+  private running: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -27,9 +29,10 @@ export class OffscreenPulseController implements ReactiveController {
   /** Call after each update: whether the host shows placeholders now. */
   update(placeholders: boolean): void {
     if (!placeholders) return this.hostDisconnected();
-    if (observed.has(this.host) || typeof IntersectionObserver !== 'function') return;
+    if (typeof IntersectionObserver !== 'function') return this.pulse(true);
+    if (observed.has(this.host)) return;
     observer ??= new IntersectionObserver((entries) => {
-      for (const entry of entries) observed.get(entry.target)?.pause(!entry.isIntersecting);
+      for (const entry of entries) observed.get(entry.target)?.pulse(entry.isIntersecting);
     });
     observed.set(this.host, this);
     observer.observe(this.host);
@@ -37,14 +40,14 @@ export class OffscreenPulseController implements ReactiveController {
 
   hostDisconnected(): void {
     if (observed.delete(this.host)) observer?.unobserve(this.host);
-    this.pause(false);
+    this.pulse(false);
   }
 
-  private pause(offScreen: boolean): void {
-    const wrapper = (offScreen && this.wrapper()) || undefined;
-    if (wrapper === this.paused) return;
-    this.paused?.style.removeProperty('--_omni-pulse');
-    wrapper?.style.setProperty('--_omni-pulse', 'paused');
-    this.paused = wrapper;
+  private pulse(onScreen: boolean): void {
+    const wrapper = (onScreen && this.wrapper()) || undefined;
+    if (wrapper === this.running) return;
+    this.running?.style.removeProperty('--_omni-pulse');
+    wrapper?.style.setProperty('--_omni-pulse', 'running');
+    this.running = wrapper;
   }
 }

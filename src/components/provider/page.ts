@@ -45,7 +45,11 @@ export function installPage(): PageState | undefined {
   if (global[PAGE]) return global[PAGE];
   if (typeof document === 'undefined') return undefined;
   const root = document.documentElement;
-  new ContextRoot().attach(root);
+  // On the document, above the page host: it keeps only the requests nobody answered (a service
+  // not registered yet). On <html>, beside the host, it ran before the host's providers and kept
+  // every widget's every request (four per badge, each with two WeakRefs, never released).
+  // ContextRoot only adds listeners, which a Document takes like an element.
+  new ContextRoot().attach(document as unknown as HTMLElement);
   let options: ConfigureOptions = {};
   for (const queued of global[QUEUE]?.splice(0) ?? []) options = merge(options, queued);
   const resolve = () => resolveConfig(readPageConfig(document), options);

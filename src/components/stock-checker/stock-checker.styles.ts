@@ -51,6 +51,12 @@ export const styles = [
       font-weight: 400;
     }
 
+    /* Placeholders pulse only while on screen: OffscreenPulseController sets the pulse running
+       on the wrapper of a widget in view (a listing of 200 badges shows a dozen). */
+    .base {
+      --_omni-pulse: paused;
+    }
+
     /* The full view's layout, also for its placeholder before the view's code arrives. */
 
     .base--full {

@@ -83,6 +83,32 @@ describe('page-level services and configure()', () => {
     expect(el.value).to.deep.equal({ late: true });
   });
 
+  it('keeps no request it answered: a provider that appears later makes a widget ask once', () => {
+    const el = consumer(configContext);
+    expect(el.value).to.not.equal(undefined);
+    const seen = el.seen.length;
+    let asked = 0;
+    const count = (event: Event) => {
+      if ((event as Event & { context?: unknown }).context === configContext) asked++;
+    };
+    document.addEventListener('context-request', count, true);
+    try {
+      // What an <omni-provider> elsewhere on the page announces when it upgrades.
+      const other = document.createElement('div');
+      document.body.append(other);
+      mounted.push(other);
+      const event = new Event('context-provider', { bubbles: true, composed: true });
+      Object.assign(event, { context: configContext, contextTarget: other });
+      other.dispatchEvent(event);
+    } finally {
+      document.removeEventListener('context-request', count, true);
+    }
+    // The page host's provider hands its subscriptions over (the @lit/context protocol): one
+    // request per widget, not a second one replayed by the context root.
+    expect(asked).to.equal(1);
+    expect(el.seen.length).to.equal(seen + 1);
+  });
+
   it('does not reset a language set elsewhere when configuring something else', async () => {
     configure({ cacheName, locale: 'auto' });
     await setOmniLocale('ar');
