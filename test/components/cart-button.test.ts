@@ -1,8 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/components/cart-button/cart-button.js';
-import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
+import { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
 import { SUPPORTED_LOCALES, setOmniLocale } from '../../src/core/i18n/localization.js';
 import { CartWorld, cartFixture, inDarkMode, inEachLanguage } from '../helpers/cart-fixture.js';
 
@@ -110,6 +109,45 @@ describe('<omni-cart-button>', () => {
     await el.updateComplete;
     expect(label.getBoundingClientRect().width).to.be.greaterThan(10);
     expect(el.getBoundingClientRect().width).to.be.greaterThan(widths[0]!);
+  });
+
+  it("says so when the cart's code cannot load (offline), asks again only on Try again or back online", async () => {
+    const original = OmniCartButton.loadCart;
+    let calls = 0;
+    let reachable = false;
+    OmniCartButton.loadCart = () => {
+      calls++;
+      return reachable
+        ? original()
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    try {
+      const el = await setup();
+      el.show();
+      await waitUntil(() => $(el, '[part~="error"]'), 'no message in the drawer');
+      expect($(el, '[part~="error"] [role="alert"]')!.textContent).to.contain(
+        "We couldn't load your cart",
+      );
+      // Renders do not ask again (they did, in a loop at full CPU).
+      for (let i = 0; i < 5; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(calls).to.equal(1);
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+      await waitUntil(() => calls === 2, 'Try again did not ask again');
+      await el.updateComplete;
+      expect($(el, '[part~="error"]')).to.exist;
+      await expect(el).to.be.accessible();
+      reachable = true;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => $(el, 'omni-cart'), 'no cart once back online');
+      expect(calls).to.equal(3);
+      expect($(el, '[part~="error"]')).to.equal(null);
+    } finally {
+      OmniCartButton.loadCart = original;
+    }
   });
 
   it('opens by itself to ask when a handed-over cart arrives', async () => {

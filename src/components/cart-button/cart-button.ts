@@ -17,7 +17,9 @@ import { itemsInCart } from '../cart/messages.js';
  * A header button with the cart's live item count that opens the cart in a drawer: a modal
  * dialog from the inline end (the left in right-to-left languages), full width on small screens.
  * Escape, the close button or a click outside close it, and focus returns to the button. The
- * cart's code loads when the drawer first opens (or is about to: hover, focus). The drawer also
+ * cart's code loads when the drawer first opens (or is about to: hover, focus); when it cannot
+ * (offline), the drawer says so with a "Try again" button, and tries again by itself once the
+ * browser is back online. The drawer also
  * opens by itself when the shopper arrives through a "continue on another device" link, to show
  * the result or ask how to combine carts (unless the page has an `<omni-cart>` of its own).
  *
@@ -37,6 +39,8 @@ import { itemsInCart } from '../cart/messages.js';
  * @csspart drawer - The dialog.
  * @csspart drawer-header - The drawer's heading row.
  * @csspart close-button - The drawer's close button.
+ * @csspart error - The message shown in the drawer when the cart's code could not be loaded.
+ * @csspart retry-button - Its "Try again" button.
  *
  * @cssproperty [--omni-cart-button-inline-size=calc(3 * var(--omni-space) + 2px + 4.5em)] - The
  *   button's width without `show-label` (dist/omnishelf.css reserves the same).
@@ -149,6 +153,22 @@ export class OmniCartButton extends OmniElement {
         font-size: 1.25em;
       }
 
+      /* The cart's code could not be loaded (offline): the message and "Try again". */
+      .error-box {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        gap: var(--_omni-space);
+        padding: var(--_omni-space);
+        border: 1px solid var(--_omni-danger);
+        border-radius: var(--_omni-radius);
+      }
+
+      .error-box p {
+        margin: 0;
+        color: var(--_omni-danger);
+      }
+
       .close {
         inline-size: 2.75em;
         block-size: 2.75em;
@@ -185,16 +205,36 @@ export class OmniCartButton extends OmniElement {
   /** Set once the cart's code is wanted. */
   @state() private loaded = false;
 
+  /** The cart's code could not be loaded (offline, say); the drawer offers to try again. */
+  @state() private loadFailed = false;
+
+  /** Loads the drawer's cart (`<omni-cart>`); replaceable in tests. */
+  static loadCart: () => Promise<unknown> = () => import('../cart/index.js');
+
+  private loading = false;
+
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly cartController = new CartController(this);
   private seen = new Set<string>();
   private asked = false;
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.cartController.setStore(this.cart);
     this.openForHandoff(this.cartController.view);
-    if (this.open) this.load();
+    // Only when the drawer opens: a load that failed is tried again by the shopper (or by going
+    // back online), never by the next render (that was a loop at full CPU while offline).
+    if (changed.has('open') && this.open) this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.handleOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.handleOnline);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -226,12 +266,31 @@ export class OmniCartButton extends OmniElement {
   }
 
   private load(): void {
-    if (this.loaded) return;
-    this.loaded = true;
-    import('../cart/index.js').catch((error: unknown) => {
-      this.loaded = false;
-      console.error('[omnishelf] could not load the cart', error);
-    });
+    if (this.loaded || this.loading) return;
+    this.loading = true;
+    (this.constructor as typeof OmniCartButton)
+      .loadCart()
+      .then(
+        () => {
+          this.loaded = true;
+          this.loadFailed = false;
+        },
+        (error: unknown) => {
+          this.loadFailed = true;
+          console.error('[omnishelf] could not load the cart', error);
+        },
+      )
+      .finally(() => {
+        this.loading = false;
+      });
+  }
+
+  private readonly handleOnline = (): void => {
+    if (this.loadFailed && this.open) this.load();
+  };
+
+  private handleRetry(): void {
+    this.load();
   }
 
   private handleClick(): void {
@@ -299,7 +358,27 @@ export class OmniCartButton extends OmniElement {
               ×
             </button>
           </div>
-          ${this.loaded ? html`<omni-cart variant="drawer"></omni-cart>` : nothing}
+          ${
+            this.loaded
+              ? html`<omni-cart variant="drawer"></omni-cart>`
+              : this.loadFailed
+                ? html`<div class="error-box" part="error">
+                    <p role="alert">
+                      ${msg("We couldn't load your cart. Check your connection and try again.", {
+                        id: 'cart.loadFailed',
+                      })}
+                    </p>
+                    <button
+                      type="button"
+                      class="button"
+                      part="button retry-button"
+                      @click=${this.handleRetry}
+                    >
+                      ${msg('Try again', { id: 'stock.error.retry' })}
+                    </button>
+                  </div>`
+                : nothing
+          }
         </div>
       </dialog>
     </div>`;
