@@ -122,6 +122,35 @@ describe('<omni-cart>', () => {
       await cw.settle();
       await el.updateComplete;
       expect(lineTitles(el)).to.have.length(2);
+      // Focus went to the line that came back, not to the page.
+      await waitUntil(
+        () =>
+          el.shadowRoot!.activeElement ===
+          $(el, `[data-key="${remove.closest('li')!.dataset['key']}"] [part~="remove-button"]`),
+        'focus did not move to the restored line',
+      );
+    });
+
+    it('puts an emptied or invalid quantity back; 0 removes the line', async () => {
+      const el = await setup();
+      const qty = () => $$<HTMLInputElement>(el, 'input.qty')[0]!;
+      for (const typed of ['', '-3', '1.5']) {
+        qty().focus();
+        qty().value = typed;
+        qty().dispatchEvent(new Event('change', { bubbles: true }));
+        await cw.settle();
+        await el.updateComplete;
+        expect(lineTitles(el), JSON.stringify(typed)).to.have.length(2);
+        expect(qty().value, JSON.stringify(typed)).to.equal('2');
+      }
+      qty().value = '5';
+      qty().dispatchEvent(new Event('change', { bubbles: true }));
+      await cw.settle();
+      await el.updateComplete;
+      expect(qty().value).to.equal('5');
+      qty().value = '0';
+      qty().dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => lineTitles(el).length === 1, '0 did not remove the line');
     });
   });
 

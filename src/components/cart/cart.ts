@@ -132,6 +132,9 @@ export class OmniCart extends OmniElement {
   @property({ reflect: true }) variant: 'inline' | 'drawer' = 'inline';
 
   @state() private undoToken?: CartUndo;
+
+  /** After Undo: the key of the line to focus once it is back on screen. */
+  private focusLine: string | undefined;
   @state() private handoff?: CartHandoff | 'loading' | 'failed';
   @state() private qr?: { url: string; size: number; d: string };
 
@@ -203,6 +206,31 @@ export class OmniCart extends OmniElement {
     });
     const handoff = this.handoff;
     if (typeof handoff === 'object' && this.qr?.url !== handoff.url) void this.loadQr(handoff.url);
+    this.focusRestoredLine();
+  }
+
+  /** After Undo: focuses the restored line's Remove button once the line is back. */
+  private focusRestoredLine(): void {
+    const key = this.focusLine;
+    if (key === undefined) return;
+    // Only while focus is on the Undo button or fell to the page with it; not when the shopper
+    // has moved on meanwhile.
+    const inside = this.matches(':focus-within') ? this.shadowRoot?.activeElement : undefined;
+    const active = document.activeElement;
+    const lost = inside
+      ? inside.matches('[part~="undo-button"]')
+      : !active || active === document.body;
+    if (!lost) {
+      this.focusLine = undefined;
+      return;
+    }
+    const line = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')].find(
+      (el) => el.dataset['key'] === key,
+    );
+    const target = line?.querySelector<HTMLElement>('[part~="remove-button"]');
+    if (!target) return;
+    this.focusLine = undefined;
+    target.focus();
   }
 
   private money(value: CartLineView['unitPrice']): string {
@@ -242,7 +270,23 @@ export class OmniCart extends OmniElement {
   private handleUndo(): void {
     const token = this.undoToken;
     this.undoToken = undefined;
-    if (token) this.cart?.undo(token);
+    if (!token) return;
+    // The Undo button goes away: focus moves to the line that comes back (it returns after a
+    // write, so updated() does it once the line is on screen).
+    if (this.matches(':focus-within')) this.focusLine = token.line.key;
+    this.cart?.undo(token);
+  }
+
+  /** A quantity typed in: emptied or invalid goes back to the line's quantity; 0 removes it. */
+  private handleQtyInput(line: CartLineView, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const raw = input.value.trim();
+    const qty = raw === '' ? NaN : Number(raw);
+    if (!Number.isInteger(qty) || qty < 0) {
+      input.value = String(line.qty);
+      return;
+    }
+    this.handleQty(line, Math.min(99, qty));
   }
 
   private handleFulfillment(line: CartLineView, event: Event): void {
@@ -490,7 +534,7 @@ export class OmniCart extends OmniElement {
             max="99"
             .value=${String(line.qty)}
             aria-label=${msg('Quantity', { id: 'cart.line.qty' })}
-            @change=${(e: Event) => this.handleQty(line, Math.min(99, Math.floor(Number((e.target as HTMLInputElement).value))))}
+            @change=${(e: Event) => this.handleQtyInput(line, e)}
           />
           <button
             type="button"
