@@ -17,9 +17,9 @@ import { itemsInCart } from '../cart/messages.js';
  * A header button with the cart's live item count that opens the cart in a drawer: a modal
  * dialog from the inline end (the left in right-to-left languages), full width on small screens.
  * Escape, the close button or a click outside close it, and focus returns to the button. The
- * cart's code loads when the drawer first opens (or is about to: hover, focus); when it cannot
- * (offline), the drawer says so with a "Try again" button, and tries again by itself once the
- * browser is back online. The drawer also
+ * cart's code is fetched once the page is idle (or when the drawer is about to open: hover,
+ * focus); when it could not be (offline), the drawer says so with a "Try again" button, and tries
+ * again by itself once the browser is back online. The drawer also
  * opens by itself when the shopper arrives through a "continue on another device" link, to show
  * the result or ask how to combine carts (unless the page has an `<omni-cart>` of its own).
  *
@@ -230,6 +230,15 @@ export class OmniCartButton extends OmniElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.handleOnline);
+    // The drawer's code is fetched once the page is idle, so that the drawer also opens after the
+    // connection is gone (a browser keeps a failed import failed until the page reloads).
+    const idle = (callback: () => void): unknown =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(callback, { timeout: 5000 })
+        : setTimeout(callback, 2000);
+    idle(() => {
+      if (this.isConnected) void this.fetchCode().catch(() => undefined);
+    });
   }
 
   override disconnectedCallback(): void {
@@ -265,11 +274,21 @@ export class OmniCartButton extends OmniElement {
     if ((fresh.length > 0 || choice) && !document.querySelector('omni-cart')) this.open = true;
   }
 
+  /** The cart's code, fetched once (again after a failure). */
+  private code: Promise<unknown> | undefined;
+
+  private fetchCode(): Promise<unknown> {
+    this.code ??= (this.constructor as typeof OmniCartButton).loadCart().catch((error: unknown) => {
+      this.code = undefined;
+      throw error;
+    });
+    return this.code;
+  }
+
   private load(): void {
     if (this.loaded || this.loading) return;
     this.loading = true;
-    (this.constructor as typeof OmniCartButton)
-      .loadCart()
+    this.fetchCode()
       .then(
         () => {
           this.loaded = true;
@@ -364,9 +383,12 @@ export class OmniCartButton extends OmniElement {
               : this.loadFailed
                 ? html`<div class="error-box" part="error">
                     <p role="alert">
-                      ${msg("We couldn't load your cart. Check your connection and try again.", {
-                        id: 'cart.loadFailed',
-                      })}
+                      ${msg(
+                        "We couldn't load your cart. Check your connection, then try again or reload the page.",
+                        {
+                          id: 'cart.loadFailed',
+                        },
+                      )}
                     </p>
                     <button
                       type="button"

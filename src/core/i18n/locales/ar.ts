@@ -69,7 +69,7 @@ export const templates = {
   'cart.line.remove': `إزالة`,
   'cart.line.removeLabel': str`إزالة ${0}`,
   'cart.line.ship': `التوصيل`,
-  'cart.loadFailed': `تعذّر تحميل سلتك. تحقق من اتصالك وحاول مرة أخرى.`,
+  'cart.loadFailed': `تعذّر تحميل سلتك. تحقق من اتصالك، ثم حاول مرة أخرى أو أعد تحميل الصفحة.`,
   'cart.notice.gone': str`أُزيل ${0} على جهاز آخر، لذا لم يُحفظ تغييرك عليه.`,
   'cart.notice.price': str`تغيّر سعر ${0} من ${1} إلى ${2}.`,
   'cart.notice.refused': str`تعذّرت إضافة ${0} أو تغييره كما طلبت، لذا أُلغي هذا التغيير.`,

@@ -69,7 +69,7 @@ export const templates = {
   'cart.line.remove': `Alisin`,
   'cart.line.removeLabel': str`Alisin ang ${0}`,
   'cart.line.ship': `Ipa-deliver`,
-  'cart.loadFailed': `Hindi namin ma-load ang cart mo. Tingnan ang iyong koneksyon at subukang muli.`,
+  'cart.loadFailed': `Hindi namin ma-load ang cart mo. Tingnan ang iyong koneksyon, saka subukang muli o i-reload ang page.`,
   'cart.notice.gone': str`Inalis ang ${0} sa ibang device, kaya hindi na-save ang binago mo rito.`,
   'cart.notice.price': str`Nagbago ang presyo ng ${0}: mula ${1}, ${2} na ngayon.`,
   'cart.notice.refused': str`Hindi naidagdag o nabago ang ${0} gaya ng hiniling, kaya ibinalik namin sa dati.`,

@@ -69,7 +69,7 @@ export const templates = {
   'cart.line.remove': `Pašalinti`,
   'cart.line.removeLabel': str`Pašalinti prekę ${0}`,
   'cart.line.ship': `Pristatymas`,
-  'cart.loadFailed': `Nepavyko įkelti jūsų krepšelio. Patikrinkite ryšį ir bandykite dar kartą.`,
+  'cart.loadFailed': `Nepavyko įkelti jūsų krepšelio. Patikrinkite ryšį, tada bandykite dar kartą arba įkelkite puslapį iš naujo.`,
   'cart.notice.gone': str`Prekė ${0} buvo pašalinta kitame įrenginyje, todėl jūsų pakeitimas neišsaugotas.`,
   'cart.notice.price': str`Prekės ${0} kaina pasikeitė iš ${1} į ${2}.`,
   'cart.notice.refused': str`Prekės ${0} nepavyko įdėti ar pakeisti, todėl pakeitimas atšauktas.`,

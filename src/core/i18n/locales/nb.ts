@@ -69,7 +69,7 @@ export const templates = {
   'cart.line.remove': `Fjern`,
   'cart.line.removeLabel': str`Fjern ${0}`,
   'cart.line.ship': `Levering`,
-  'cart.loadFailed': `Vi kunne ikke laste inn handlekurven din. Sjekk tilkoblingen og prøv igjen.`,
+  'cart.loadFailed': `Vi kunne ikke laste inn handlekurven din. Sjekk tilkoblingen, og prøv igjen eller last inn siden på nytt.`,
   'cart.notice.gone': str`${0} ble fjernet på en annen enhet, så endringen din ble ikke lagret.`,
   'cart.notice.price': str`Prisen på ${0} er endret fra ${1} til ${2}.`,
   'cart.notice.refused': str`${0} kunne ikke legges til eller endres som ønsket, så endringen ble angret.`,

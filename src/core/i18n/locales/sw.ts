@@ -69,7 +69,7 @@ export const templates = {
   'cart.line.remove': `Ondoa`,
   'cart.line.removeLabel': str`Ondoa ${0}`,
   'cart.line.ship': `Kuletewa`,
-  'cart.loadFailed': `Hatukuweza kupakia kikapu chako. Angalia muunganisho wako kisha ujaribu tena.`,
+  'cart.loadFailed': `Hatukuweza kupakia kikapu chako. Angalia muunganisho wako, kisha ujaribu tena au upakie upya ukurasa.`,
   'cart.notice.gone': str`${0} iliondolewa kwenye kifaa kingine, kwa hiyo badiliko lako halikuhifadhiwa.`,
   'cart.notice.price': str`Bei ya ${0} imebadilika kutoka ${1} hadi ${2}.`,
   'cart.notice.refused': str`${0} haikuweza kuongezwa au kubadilishwa kama ulivyoomba, kwa hiyo badiliko hilo limetenduliwa.`,
