@@ -87,9 +87,11 @@ export class OmniAddToCart extends OmniElement {
         -webkit-line-clamp: 2;
         line-clamp: 2;
         overflow: hidden;
-        font-size: 0.8em;
+        /* Two lines of 0.875em fit the compact button's fixed 2.75em; 0.8em looked broken next
+           to the full-size "Add to cart" of the neighbouring tiles. */
+        font-size: 0.875em;
         font-weight: 400;
-        line-height: 1.15;
+        line-height: 1.2;
         overflow-wrap: anywhere;
       }
 
