@@ -36,6 +36,8 @@ const TEXT = {
     total: 'Total',
     name: 'Your name',
     pickup: 'Pickup',
+    pickupOnly:
+      'This demo checkout is for pickup: the whole order, delivery lines too, is picked up at the store you choose here.',
     place: 'Place order',
     thanks: (name: Part, store: Part): Part[] => [
       'Thank you, ',
@@ -70,6 +72,8 @@ const TEXT = {
     total: 'الإجمالي',
     name: 'اسمك',
     pickup: 'الاستلام',
+    pickupOnly:
+      'إتمام الطلب في هذا العرض للاستلام فقط: يُستلم الطلب كله، بما فيه المنتجات المختارة للتوصيل، من المتجر الذي تختاره هنا.',
     place: 'تأكيد الطلب',
     thanks: (name: Part, store: Part): Part[] => [
       'شكرًا لك، ',
@@ -277,6 +281,7 @@ function showForm(): void {
     $('order-heading').textContent = t.order;
     $('name-label').textContent = t.name;
     $('pickup-heading').textContent = t.pickup;
+    $('pickup-only').textContent = t.pickupOnly;
     $('place').textContent = t.place;
     render();
   });
