@@ -686,10 +686,71 @@ describe('<omni-shipping-estimator>', () => {
         const noPickup = { ...WESTLANDS, pickup: { enabled: false, leadTimeMinutes: 0 } };
         const off = await setup(undefined, { myStore: noPickup, stock: stockedAt(noPickup) });
         expect(has(off.el, '[part~="pickup"]')).to.equal(false);
-        expect(off.stock.lookups).to.have.length(0);
+        // No pickup lookup (the one lookup is the item's online stock).
+        expect(off.stock.lookups.filter((l) => l.query.location !== undefined)).to.have.length(0);
         const failing = await setup(undefined, { myStore: WESTLANDS, stock: fakeStockService() });
         expect(has(failing.el, '[part~="pickup"]')).to.equal(false);
         expect(partTexts(failing.el, 'method-name')).to.have.length(2);
+      });
+    });
+
+    describe('online stock', () => {
+      /** A stock service that knows SKU-1's online stock only. */
+      const onlineStock = (status: 'in_stock' | 'out_of_stock' | 'backorder', restockAt?: string) =>
+        fakeStockService({
+          'SKU-1': fresh({
+            ...stockResult('SKU-1', [], status),
+            online: { ...availability('SKU-1', status), ...(restockAt ? { restockAt } : {}) },
+          }),
+        });
+
+      it('promises no delivery for an item out of stock online, and still offers pickup', async () => {
+        const { el } = await setup(undefined, {
+          myStore: WESTLANDS,
+          stock: fakeStockService({
+            'SKU-1': fresh({
+              ...stockResult('SKU-1', [
+                {
+                  store: WESTLANDS,
+                  availability: availability('SKU-1', 'in_stock', 3, 'westlands'),
+                },
+              ]),
+              online: availability('SKU-1', 'out_of_stock'),
+            }),
+          }),
+        });
+        await waitUntil(() => el.matches(':state(sold-out)'), 'never sold out');
+        await el.updateComplete;
+        expect(partText(el, 'sold-out')).to.equal('Out of stock for delivery right now.');
+        expect(partTexts(el, 'method-name')).to.have.length(0);
+        expect(has(el, '[part~="order-by"]')).to.equal(false);
+        expect(el.promise).to.equal(undefined);
+        expect(partText(el, 'pickup')).to.contain('at Westlands');
+        await expect(el).to.be.accessible();
+      });
+
+      it('counts the dates of a backorder from its restock date, without an order-by countdown', async () => {
+        const { el } = await setup(undefined, {
+          stock: onlineStock('backorder', '2026-12-03T06:00:00Z'),
+        });
+        await waitUntil(() => has(el, '[part~="ships-from"]'), 'no ships-from line');
+        expect(partText(el, 'ships-from')).to.equal(
+          'Ships from 3 Dec; the dates above count from then.',
+        );
+        expect(has(el, '[part~="order-by"]')).to.equal(false);
+        expect(el.promise!.earliest >= '2026-12-03', el.promise!.earliest).to.equal(true);
+        expect(partTexts(el, 'dates')[0]).to.match(/Dec/);
+        expect(el.matches(':state(sold-out)')).to.equal(false);
+      });
+
+      it('is unchanged for an item in stock online, or when online stock is unknown', async () => {
+        for (const stock of [onlineStock('in_stock'), fakeStockService()]) {
+          const { el } = await setup(undefined, { stock });
+          await settled(el);
+          expect(partTexts(el, 'method-name')).to.have.length(2);
+          expect(has(el, '[part~="order-by"]')).to.equal(true);
+          expect(has(el, '[part~="ships-from"]')).to.equal(false);
+        }
       });
     });
 

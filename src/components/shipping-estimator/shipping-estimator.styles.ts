@@ -117,6 +117,11 @@ export const styles = [
       display: block;
     }
 
+    .sold-out {
+      margin: 0;
+      font-weight: 600;
+    }
+
     @media (forced-colors: active) {
       .item--selected {
         border-color: Highlight;

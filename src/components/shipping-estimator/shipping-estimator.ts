@@ -19,7 +19,7 @@ import {
   type StockService,
 } from '../../core/context.js';
 import { DEFAULT_CONFIG, postalCountries, type OmniConfig } from '../../core/config.js';
-import type { Money, Store } from '../../core/api/types.js';
+import type { Availability, Money, Store } from '../../core/api/types.js';
 import { isAbort, isOmniError } from '../../core/api/errors.js';
 import type { Fresh } from '../../core/cache/types.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
@@ -37,7 +37,7 @@ import { freeShippingGap } from '../../core/shipping/free-shipping.js';
 import { orderWithin } from '../../core/shipping/order-within.js';
 import { pickupReadyTime } from '../../core/shipping/pickup-compare.js';
 import type { CheckedShippingRules } from '../../core/shipping/shipping-service.js';
-import { isAvailable } from '../../core/stock/rank.js';
+import { isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { dateInZone, daysBetween } from '../../core/time/zoned.js';
 import { clockLine } from '../../controllers/clock-line.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
@@ -59,6 +59,8 @@ interface Shown {
   at: number;
   postalCode: string;
   subtotalKey: string;
+  /** When the item ships from (epoch ms): its restock date on backorder or preorder. */
+  shipsFrom: number | undefined;
 }
 
 /** Why shipping cannot be shown; the element's `:state()` and message follow it. */
@@ -130,6 +132,8 @@ function shopperZone(): string {
  * @csspart price - The price; also `free` when it is free.
  * @csspart dates - The "Arrives ..." line.
  * @csspart order-by - The "Order within ... / Order by ..." line (updates every minute).
+ * @csspart ships-from - On backorder or preorder, "Ships from 13 Jan; ..." in place of `order-by`.
+ * @csspart sold-out - "Out of stock for delivery right now." in place of the methods.
  * @csspart pickup - The "or pick it up today after 15:30 at Westlands" line.
  * @csspart free-shipping - The "EUR 12.40 away from free delivery" line.
  * @csspart stale - The note shown when the rules are old and could not be refreshed.
@@ -164,6 +168,8 @@ function shopperZone(): string {
  * @cssstate unsupported - The merchant does not ship to the destination country.
  * @cssstate empty - The rules give no delivery date (the console says why).
  * @cssstate stale - Showing rules older than a day that could not be refreshed.
+ * @cssstate sold-out - The item is out of stock online (and not on backorder or preorder): no
+ *   delivery date is promised (pickup still is, where the shopper's store has it).
  */
 export class OmniShippingEstimator extends OmniElement {
   static override styles = styles;
@@ -277,6 +283,26 @@ export class OmniShippingEstimator extends OmniElement {
       return result;
     },
     args: () => [this.shipping, this.destination?.country, this.controls.ready] as const,
+  });
+
+  /**
+   * The item's online (warehouse) stock, when the stock service knows it: out of stock means no
+   * delivery date is promised, and a backorder or preorder ships from its restock date. (One
+   * batched request, shared with a stock checker on the page.) A failed lookup changes nothing.
+   */
+  private readonly onlineTask = new Task(this, {
+    task: async ([stock, sku, radiusKm, limit], { signal }) => {
+      if (!stock || !sku) return undefined;
+      const result = await stock.lookup({ sku, radiusKm, limit, includeOnline: true }, { signal });
+      return result.value.online;
+    },
+    args: () =>
+      [
+        this.stock,
+        this.sku.trim(),
+        this.effectiveConfig.radiusKm,
+        this.effectiveConfig.storeLimit,
+      ] as const,
   });
 
   /** The shopper's store, fresh from the stock service, when it has the item and offers pickup. */
@@ -403,10 +429,12 @@ export class OmniShippingEstimator extends OmniElement {
     const postalCode = this.destination?.postalCode ?? '';
     const subtotal = this.effectiveSubtotal;
     const subtotalKey = subtotal ? `${subtotal.amount} ${subtotal.currency}` : '';
+    const shipsFrom = this.shipsFrom(now);
     const memo = this.memo;
     if (
       memo &&
       memo.checked === rules &&
+      memo.shipsFrom === shipsFrom &&
       memo.postalCode === postalCode &&
       memo.subtotalKey === subtotalKey &&
       now >= memo.at &&
@@ -420,7 +448,8 @@ export class OmniShippingEstimator extends OmniElement {
     for (const estimate of estimateDelivery(rules.rules, {
       postalCode,
       subtotal,
-      now: new Date(now),
+      // On backorder or preorder, the dates count from the day it ships.
+      now: new Date(shipsFrom ?? now),
     })) {
       const method = methods.get(estimate.methodId);
       if (!method) continue;
@@ -435,8 +464,28 @@ export class OmniShippingEstimator extends OmniElement {
     if (rules.rules.methods.length === 0) {
       report(`Shipping to ${rules.country}: the rules have no usable shipping method.`);
     }
-    this.memo = { checked: rules, promises, at: now, postalCode, subtotalKey };
+    this.memo = { checked: rules, promises, at: now, postalCode, subtotalKey, shipsFrom };
     return this.memo;
+  }
+
+  /** The item's online stock, once known. */
+  private get online(): Availability | undefined {
+    return this.onlineTask.status === TaskStatus.COMPLETE ? this.onlineTask.value : undefined;
+  }
+
+  /** Out of stock online (not on backorder or preorder either): no delivery to promise. */
+  private get soldOut(): boolean {
+    const online = this.online;
+    return online !== undefined && !isAvailable(online) && !isOrderable(online);
+  }
+
+  /** When a backorder or preorder ships (its restock date, if still ahead of `now`). */
+  private shipsFrom(now: number): number | undefined {
+    const online = this.online;
+    if (!online || isAvailable(online) || !isOrderable(online) || !online.restockAt)
+      return undefined;
+    const at = Date.parse(online.restockAt);
+    return Number.isFinite(at) && at > now ? at : undefined;
   }
 
   /** The chosen method's entry: `method` when it has a promise, else the first. */
@@ -451,7 +500,7 @@ export class OmniShippingEstimator extends OmniElement {
    * undefined while loading or when there is none. Read-only; it changes when `orderBy` passes.
    */
   get promise(): DeliveryPromise | undefined {
-    if (this.loading || this.problem) return undefined;
+    if (this.loading || this.problem || this.soldOut) return undefined;
     const shown = this.shown();
     return shown && this.chosen(shown)?.promise;
   }
@@ -485,6 +534,7 @@ export class OmniShippingEstimator extends OmniElement {
       error: problem !== undefined && problem !== 'unsupported-country',
       unsupported: problem === 'unsupported-country',
       empty: shown !== undefined && shown.promises.length === 0,
+      'sold-out': this.soldOut,
       stale: this.rules?.stale === true,
     });
     const failure =
@@ -580,6 +630,12 @@ export class OmniShippingEstimator extends OmniElement {
     const shown = this.shown();
     if (!shown) return nothing;
     const fresh = this.rules;
+    if (this.soldOut) {
+      return html`<p class="sold-out" part="sold-out">
+          ${msg('Out of stock for delivery right now.', { id: 'shipping.soldOut' })}
+        </p>
+        ${this.renderPickup()}`;
+    }
     return html`
       ${
         shown.promises.length === 0
@@ -642,7 +698,24 @@ export class OmniShippingEstimator extends OmniElement {
           </fieldset>`
         : html`<div class="methods" part="methods">${items}</div>`
     }
-    ${chosen ? this.renderOrderBy(chosen.promise, shown.at) : nothing}`;
+    ${
+      shown.shipsFrom !== undefined
+        ? this.renderShipsFrom(shown.shipsFrom)
+        : chosen
+          ? this.renderOrderBy(chosen.promise, shown.at)
+          : nothing
+    }`;
+  }
+
+  /** Backorder or preorder: when it ships, in place of the order-by line (no cutoff to race). */
+  private renderShipsFrom(at: number): TemplateResult {
+    const day = dateInZone(at, shopperZone());
+    const date = day
+      ? formatCalendarDate(day, this.formatLocale, { day: 'numeric', month: 'short' })
+      : '';
+    return html`<p class="row order-by" part="ships-from">
+      ${msg(str`Ships from ${date}; the dates above count from then.`, { id: 'shipping.shipsFrom' })}
+    </p>`;
   }
 
   private renderMethod(entry: Shown['promises'][number]): TemplateResult {

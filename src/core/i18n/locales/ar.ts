@@ -203,6 +203,8 @@ export const templates = {
   'shipping.pickup.tomorrowAfter': str`أو استلمه غدًا من ${1} بعد الساعة ${0}`,
   'shipping.pickup.tomorrowFrom': str`أو استلمه غدًا من ${1} بدءًا من الساعة ${0}`,
   'shipping.retry': `حاول مرة أخرى`,
+  'shipping.shipsFrom': str`يُشحن اعتبارًا من ${0}؛ تُحسب المواعيد أعلاه من ذلك اليوم.`,
+  'shipping.soldOut': `غير متوفر للتوصيل حاليًا.`,
   'shipping.stale': str`آخر تحديث لمواعيد التوصيل ${0}، وقد تكون تغيّرت.`,
   'shipping.unsupported': str`عذرًا، لا نوفّر التوصيل إلى ${0}.`,
   'stock.badge.backorder': `متاح للطلب المؤجل`,

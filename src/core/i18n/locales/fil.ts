@@ -203,6 +203,8 @@ export const templates = {
   'shipping.pickup.tomorrowAfter': str`o kunin ito bukas pagkalipas ng ${0} sa ${1}`,
   'shipping.pickup.tomorrowFrom': str`o kunin ito bukas mula ${0} sa ${1}`,
   'shipping.retry': `Subukang muli`,
+  'shipping.shipsFrom': str`Ipapadala mula ${0}; doon nagsisimula ang bilang ng mga petsa sa itaas.`,
+  'shipping.soldOut': `Ubos na ito para sa delivery sa ngayon.`,
   'shipping.stale': str`Huling na-update ang mga oras ng delivery ${0}; baka nagbago na ang mga ito.`,
   'shipping.unsupported': str`Paumanhin, hindi kami nagde-deliver sa ${0}.`,
   'stock.badge.backorder': `Puwedeng i-backorder`,

@@ -203,6 +203,8 @@ export const templates = {
   'shipping.pickup.tomorrowAfter': str`arba atsiimkite rytoj po ${0} parduotuvėje ${1}`,
   'shipping.pickup.tomorrowFrom': str`arba atsiimkite rytoj nuo ${0} parduotuvėje ${1}`,
   'shipping.retry': `Bandyti dar kartą`,
+  'shipping.shipsFrom': str`Išsiunčiama nuo ${0}; aukščiau nurodytos datos skaičiuojamos nuo tada.`,
+  'shipping.soldOut': `Šiuo metu pristatymui neturime.`,
   'shipping.stale': str`Pristatymo terminai paskutinį kartą atnaujinti ${0}; jie galėjo pasikeisti.`,
   'shipping.unsupported': str`Atsiprašome, į šią šalį nepristatome: ${0}.`,
   'stock.badge.backorder': `Galima užsakyti`,

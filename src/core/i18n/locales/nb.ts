@@ -203,6 +203,8 @@ export const templates = {
   'shipping.pickup.tomorrowAfter': str`eller hent den i morgen etter ${0} hos ${1}`,
   'shipping.pickup.tomorrowFrom': str`eller hent den i morgen fra ${0} hos ${1}`,
   'shipping.retry': `Prøv igjen`,
+  'shipping.shipsFrom': str`Sendes fra ${0}; datoene over regnes fra da.`,
+  'shipping.soldOut': `Utsolgt for levering akkurat nå.`,
   'shipping.stale': str`Leveringstidene ble sist oppdatert ${0}; de kan ha endret seg.`,
   'shipping.unsupported': str`Beklager, vi leverer ikke til ${0}.`,
   'stock.badge.backorder': `Kan restbestilles`,

@@ -203,6 +203,8 @@ export const templates = {
   'shipping.pickup.tomorrowAfter': str`au ichukue kesho baada ya ${0} katika ${1}`,
   'shipping.pickup.tomorrowFrom': str`au ichukue kesho kuanzia ${0} katika ${1}`,
   'shipping.retry': `Jaribu tena`,
+  'shipping.shipsFrom': str`Itasafirishwa kuanzia ${0}; tarehe zilizo juu zinahesabiwa kuanzia hapo.`,
+  'shipping.soldOut': `Haipo kwa ajili ya kuletwa kwa sasa.`,
   'shipping.stale': str`Muda wa kuletewa ulisasishwa mara ya mwisho ${0}; huenda umebadilika.`,
   'shipping.unsupported': str`Samahani, hatusafirishi hadi ${0}.`,
   'stock.badge.backorder': `Inapatikana kwa kuagiza`,
