@@ -25,6 +25,7 @@ import type { OmniPickupSelector } from '../../src/components/pickup-selector/pi
 import type { OmniCartButton } from '../../src/components/cart-button/cart-button.js';
 import type { OmniShippingEstimator } from '../../src/components/shipping-estimator/shipping-estimator.js';
 import type {
+  Availability,
   DayOfWeek,
   Money,
   ShippingMethod,
@@ -40,6 +41,7 @@ import { OmniError } from '../../src/core/api/errors.js';
 import { createTestClock } from '../../src/core/time/clock.js';
 import {
   POSTAL_00100,
+  availability,
   deferred,
   entry,
   fakeLocationService,
@@ -444,6 +446,8 @@ async function estimator(
     myStore?: Store;
     now?: number;
     wait?: boolean;
+    /** The item's online stock (default: in stock). */
+    online?: Availability;
   } = {},
 ): Promise<OmniShippingEstimator> {
   const el = await fixtureWithServices<OmniShippingEstimator>(
@@ -453,7 +457,10 @@ async function estimator(
       location: options.location ?? fakeLocationService({ location: POSTAL_00100 }),
       myStore: fakeMyStoreService(options.myStore),
       stock: fakeStockService({
-        [SKU]: fresh(stockResult(SKU, [entry(SKU, WEST_PICKUP, 'in_stock', 4)], 'in_stock')),
+        [SKU]: fresh({
+          ...stockResult(SKU, [entry(SKU, WEST_PICKUP, 'in_stock', 4)], 'in_stock'),
+          ...(options.online ? { online: options.online } : {}),
+        }),
       }),
       clock: createTestClock(options.now ?? MONDAY_NOON),
       config: { units: 'km', country: 'KE', currency: 'KES' },
@@ -701,6 +708,19 @@ const SCENES: Scene[] = [
     widget: 'shipping-estimator',
     state: 'order by a day and time; pickup on a later day',
     render: () => estimator({ now: FRIDAY_NIGHT, myStore: WEST_PICKUP }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'out of stock online: no delivery promised, pickup still offered',
+    render: () => estimator({ myStore: WEST_PICKUP, online: availability(SKU, 'out_of_stock') }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'a backorder: ships from its restock date',
+    render: () =>
+      estimator({
+        online: { ...availability(SKU, 'backorder'), restockAt: '2026-12-09T06:00:00Z' },
+      }),
   },
   {
     widget: 'shipping-estimator',
