@@ -1323,7 +1323,9 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const zone = this.option?.store.timezone ?? '';
     if (!slot) return '';
     const day = this.dayText(slotDate(slot, zone), dateInZone(this.now, zone));
-    return `${day}, ${formatSlotTime(slot, zone, this.formatLocale)}`;
+    const time = formatSlotTime(slot, zone, this.formatLocale);
+    // The comma is the language's ("اليوم، 10:00–11:00 ص").
+    return msg(str`${day}, ${time}`, { id: 'pickup.slot.dayTime' });
   }
 
   private get distanceUnit(): 'km' | 'mi' {

@@ -51,7 +51,15 @@ export function formatSlotTime(slot: PickupSlot, timeZone: string, locale: strin
   const end = storeWall(slot.end, timeZone);
   if (!Number.isFinite(start) || !Number.isFinite(end)) return '';
   const format = dateFormat(locale, { hour: 'numeric', minute: '2-digit' });
-  return end > start ? format.formatRange(start, end) : format.format(start);
+  return keepTimesWhole(end > start ? format.formatRange(start, end) : format.format(start));
+}
+
+/**
+ * A line may break after the range's dash, never inside a time ("12:00 / PM", "11:00 / ص" on a
+ * narrow card): every space becomes a no-break space except those beside the dash.
+ */
+function keepTimesWhole(text: string): string {
+  return text.replace(/(?<![–-])[ \u2009\u202f](?![–-])/g, '\u00a0');
 }
 
 /** A store-local date as "Mon 2 Feb" (the locale's order and names). */

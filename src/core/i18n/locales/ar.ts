@@ -147,6 +147,7 @@ export const templates = {
   'pickup.ready.tomorrowFrom': str`جاهز غدًا من الساعة ${0}`,
   'pickup.required.slot': `اختر موعدًا للاستلام.`,
   'pickup.required.store': `اختر متجرًا للاستلام.`,
+  'pickup.slot.dayTime': str`${0}، ${1}`,
   'pickup.slot.full': `مكتمل`,
   'pickup.slot.places.few': str`بقيت ${0} أماكن`,
   'pickup.slot.places.many': str`بقي ${0} مكانًا`,

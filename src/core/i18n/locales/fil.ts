@@ -147,6 +147,7 @@ export const templates = {
   'pickup.ready.tomorrowFrom': str`Handa bukas mula ${0}`,
   'pickup.required.slot': `Pumili ng oras ng pickup.`,
   'pickup.required.store': `Pumili ng tindahan para sa pickup.`,
+  'pickup.slot.dayTime': str`${0}, ${1}`,
   'pickup.slot.full': `Puno na`,
   'pickup.slot.places.few': str`${0} puwesto na lang`,
   'pickup.slot.places.many': str`${0} puwesto na lang`,

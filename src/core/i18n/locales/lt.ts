@@ -147,6 +147,7 @@ export const templates = {
   'pickup.ready.tomorrowFrom': str`Bus paruošta rytoj nuo ${0}`,
   'pickup.required.slot': `Pasirinkite atsiėmimo laiką.`,
   'pickup.required.store': `Pasirinkite atsiėmimo parduotuvę.`,
+  'pickup.slot.dayTime': str`${0}, ${1}`,
   'pickup.slot.full': `Užimta`,
   'pickup.slot.places.few': str`Liko ${0} vietos`,
   'pickup.slot.places.many': str`Liko ${0} vietos`,

@@ -147,6 +147,7 @@ export const templates = {
   'pickup.ready.tomorrowFrom': str`Klar i morgen fra ${0}`,
   'pickup.required.slot': `Velg en hentetid.`,
   'pickup.required.store': `Velg en butikk å hente i.`,
+  'pickup.slot.dayTime': str`${0}, ${1}`,
   'pickup.slot.full': `Fullt`,
   'pickup.slot.places.few': str`${0} plasser igjen`,
   'pickup.slot.places.many': str`${0} plasser igjen`,

@@ -147,6 +147,7 @@ export const templates = {
   'pickup.ready.tomorrowFrom': str`Tayari kesho kuanzia ${0}`,
   'pickup.required.slot': `Chagua muda wa kuchukua.`,
   'pickup.required.store': `Chagua duka la kuchukulia.`,
+  'pickup.slot.dayTime': str`${0}, ${1}`,
   'pickup.slot.full': `Imejaa`,
   'pickup.slot.places.few': str`Zimebaki nafasi ${0}`,
   'pickup.slot.places.many': str`Zimebaki nafasi ${0}`,
