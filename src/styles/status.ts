@@ -46,9 +46,11 @@ export const statusStyles = css`
     color: var(--_omni-danger);
   }
 
+  /* A dash at the text's middle (vertical-align counts where the line is not a flex row). */
   .status--out_of_stock .icon {
     border-radius: 1px;
     block-size: 2px;
+    vertical-align: middle;
   }
 
   @media (forced-colors: active) {
