@@ -4,6 +4,20 @@
  */
 import { css } from 'lit';
 
+/** A failure's message with its button (also on its own, where the rest does not belong). */
+export const errorBoxStyles = css`
+  .error-box {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_omni-space);
+    padding: var(--_omni-space);
+    border: 1px solid var(--_omni-danger);
+    border-radius: var(--_omni-radius);
+    color: var(--_omni-danger);
+  }
+`;
+
 export const controlStyles = css`
   .location {
     display: flex;
@@ -123,16 +137,7 @@ export const controlStyles = css`
     color: var(--_omni-danger);
   }
 
-  .error-box {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_omni-space);
-    padding: var(--_omni-space);
-    border: 1px solid var(--_omni-danger);
-    border-radius: var(--_omni-radius);
-    color: var(--_omni-danger);
-  }
+  ${errorBoxStyles}
 
   .select {
     flex: none;

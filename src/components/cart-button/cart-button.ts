@@ -7,6 +7,7 @@ import type { OmniConfig } from '../../core/config.js';
 import type { CartView } from '../../core/cart/store.js';
 import { formatNumber } from '../../core/i18n/format.js';
 import { CartController } from '../../controllers/cart-controller.js';
+import { errorBoxStyles } from '../../styles/controls.js';
 import { hostStyles } from '../../styles/host.js';
 import { schemeStyles } from '../../styles/scheme.js';
 import { defineElement } from '../base/define.js';
@@ -56,6 +57,9 @@ export class OmniCartButton extends OmniElement {
   static override styles = [
     hostStyles,
     schemeStyles,
+    // The drawer's message when the cart's code could not be loaded (not controlStyles: its
+    // .button would resize the trigger, whose width omnishelf.css reserves).
+    errorBoxStyles,
     css`
       /* Icon and count in a box of fixed width, the same as dist/omnishelf.css reserves before
          the code arrives; with show-label the label's length (which differs by language) sets it. */
@@ -153,20 +157,8 @@ export class OmniCartButton extends OmniElement {
         font-size: 1.25em;
       }
 
-      /* The cart's code could not be loaded (offline): the message and "Try again". */
-      .error-box {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: var(--_omni-space);
-        padding: var(--_omni-space);
-        border: 1px solid var(--_omni-danger);
-        border-radius: var(--_omni-radius);
-      }
-
       .error-box p {
         margin: 0;
-        color: var(--_omni-danger);
       }
 
       .close {
