@@ -96,6 +96,9 @@ const storeRadio = (el: OmniPickupSelector, name: string): HTMLInputElement => {
 const slotRadios = (el: OmniPickupSelector): HTMLInputElement[] =>
   $$<HTMLInputElement>(el, 'input[name="slot"]');
 const errorText = (el: OmniPickupSelector): string => textOf($(el, '[part~="error"]'));
+/** The message of the error on screen, without its button. */
+const alertText = (el: OmniPickupSelector): string =>
+  textOf($(el, '[part~="error"] [role="alert"]'));
 
 /** Three stores that can have the item: Westlands, Karen, then Far. */
 const threeStores = () =>
@@ -616,6 +619,34 @@ describe('<omni-pickup-selector>', () => {
       expect(pickup.slotReads.at(-1)!.fresh).to.equal(true);
     });
 
+    it('says the stores cannot be had (5xx), with a "Try again" a keyboard reaches, and recovers', async () => {
+      let fail = true;
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: () =>
+            fail
+              ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+              : Promise.resolve(fresh(stores())),
+        },
+      });
+      expect(has(el, 'error')).to.equal(true);
+      expect(alertText(el)).to.equal(
+        "Pickup isn't available right now. Please try again in a moment.",
+      );
+      const retry = $<HTMLButtonElement>(el, '[part~="retry-button"]')!;
+      expect(textOf(retry)).to.equal('Try again');
+      // Reached with the keyboard: Tab from the control before it.
+      $<HTMLButtonElement>(el, '[part~="change-button"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement === retry, 'Tab reaches "Try again"').to.equal(true);
+      fail = false;
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      expect(has(el, 'error')).to.equal(false);
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      expect(stock.lookups).to.have.length(2);
+    });
+
     it('shows a backend without the pickup capability as not set up', async () => {
       const { el } = await setup(undefined, {
         myStore: WEST,
@@ -624,6 +655,8 @@ describe('<omni-pickup-selector>', () => {
         },
       });
       expect(errorText(el)).to.contain("This shop hasn't set up pickup yet.");
+      // Asking again cannot help: no button says it might.
+      expect($(el, '[part~="retry-button"]')).to.equal(null);
     });
 
     it('renders right to left in Arabic', async () => {
@@ -722,7 +755,9 @@ describe('<omni-pickup-selector>', () => {
       s.pickup.holdImpl = () => Promise.reject(new OmniError('network', 'offline'));
       slotRadios(s.el)[2]!.click();
       await waitUntil(() => errorText(s.el) !== '', 'no message');
-      expect(errorText(s.el)).to.contain("Can't reach the store service.");
+      expect(errorText(s.el)).to.equal(
+        "Can't reach the shop right now. Check your connection and try again.",
+      );
       expect(s.el.value).to.contain('reservation=r1');
       // The countdown goes on offline: the page clock, not the network.
       s.clock.advance(MINUTE);

@@ -760,7 +760,7 @@ describe('<omni-shipping-estimator>', () => {
         });
         expect(el.matches(':state(error)')).to.equal(true);
         expect(textOf($(el, '[role="alert"]'))).to.equal(
-          "Can't reach the shop to estimate delivery. Check your connection.",
+          "Can't reach the shop right now. Check your connection and try again.",
         );
         fail = false;
         $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();

@@ -954,16 +954,19 @@ describe('<omni-stock-checker>', () => {
       for (const [error, message] of [
         [
           new OmniError('network', 'x'),
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         ],
         [
           new OmniError('timeout', 'x'),
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         ],
-        [new OmniError('invalid_response', 'x'), 'Stock information is unavailable right now.'],
+        [
+          new OmniError('invalid_response', 'x'),
+          "Stock information isn't available right now. Please try again in a moment.",
+        ],
         [
           new OmniError('http', 'x', { status: 500 }),
-          'Something went wrong while checking stock. Please try again.',
+          "Stock information isn't available right now. Please try again in a moment.",
         ],
       ] as const) {
         it(`shows a localized message for ${error.kind}`, async () => {
@@ -1004,6 +1007,16 @@ describe('<omni-stock-checker>', () => {
         await waitUntil(() => $$(el, '[part~="item"]').length === 3);
         expect(stock.lookups).to.have.length(2);
         expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('offers no "Try again" when the shop has not set up store stock', async () => {
+        const { el } = await setup(undefined, {
+          answers: { [SKU]: () => Promise.reject(new OmniError('unsupported', 'no stock')) },
+        });
+        expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
+          "This shop hasn't set up store stock yet.",
+        );
+        expect(absent(el, '[part~="retry-button"]'), '[part~="retry-button"]').to.equal(true);
       });
 
       it('never shows an aborted lookup as an error', async () => {
@@ -1226,7 +1239,7 @@ describe('<omni-stock-checker>', () => {
           { kind: 'postal', postalCode: '00200', country: DEFAULT_CONFIG.country },
         ]);
         expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         );
       });
 

@@ -145,7 +145,7 @@ describe('storefront, end to end', () => {
     );
     await waitUntil(() => parts(el, 'error').length > 0, 'no error shown', { timeout: 8000 });
     expect(parts(el, 'error')[0].querySelector('[role="alert"]')).to.not.equal(null);
-    expect(text(el)).to.contain('unavailable right now');
+    expect(text(el)).to.contain("isn't available right now");
     await expect(el).to.be.accessible();
 
     faults.resetFaults();

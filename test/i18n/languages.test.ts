@@ -9,6 +9,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { whileOffline } from '../helpers/page-events.js';
 import { setViewport } from '@web/test-runner-commands';
 // The page host first: it applies the page's language (auto) once, when installed; installed
 // later by an element's lazy import, it would switch the language in the middle of a test.
@@ -561,6 +562,26 @@ const SCENES: Scene[] = [
   },
   {
     widget: 'stock-checker',
+    state: 'offline',
+    render: () =>
+      whileOffline(async () => {
+        const el = await checker({
+          answers: { [SKU]: () => Promise.reject(new OmniError('network', 'down')) },
+        });
+        await el.updateComplete;
+        return el;
+      }),
+  },
+  {
+    widget: 'stock-checker',
+    state: 'stock information is not available (5xx)',
+    render: () =>
+      checker({
+        answers: { [SKU]: () => Promise.reject(new OmniError('http', 'x', { status: 503 })) },
+      }),
+  },
+  {
+    widget: 'stock-checker',
     state: 'badges',
     axe: true,
     async render() {
@@ -661,6 +682,14 @@ const SCENES: Scene[] = [
   },
   {
     widget: 'pickup-selector',
+    state: 'pickup is not available (5xx)',
+    render: () =>
+      pickup({
+        answers: { [SKU]: () => Promise.reject(new OmniError('http', 'x', { status: 503 })) },
+      }),
+  },
+  {
+    widget: 'pickup-selector',
     state: 'compact, with its dialog open',
     async render() {
       const el = await pickup({
@@ -742,6 +771,14 @@ const SCENES: Scene[] = [
     widget: 'shipping-estimator',
     state: 'the shop cannot be reached: retry',
     render: () => estimator({ rules: () => Promise.reject(new OmniError('network', 'offline')) }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'delivery estimates are not available (5xx)',
+    render: () =>
+      estimator({
+        rules: () => Promise.reject(new OmniError('http', 'x', { status: 503 })),
+      }),
   },
   {
     widget: 'shipping-estimator',

@@ -47,6 +47,13 @@ import { OmniPickupChangeEvent } from '../../events/pickup-change.js';
 import { OmniReservationExpireEvent } from '../../events/reservation-expire.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { isolate, plainText } from '../base/bidi.js';
+import {
+  canRetry,
+  failureOf,
+  failureText,
+  retryText,
+  unreachableText,
+} from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
@@ -1217,12 +1224,25 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     >`;
   }
 
+  /** Stores or times that could not be loaded, said as the other widgets say it. */
   private renderError(error: unknown): TemplateResult {
+    const problem = problemOf(error);
+    const failure = failureOf(error);
+    const generic = problem === 'network' || problem === 'unsupported' || problem === 'failed';
     return html`<div class="error-box" part="error">
-      <p role="alert">${this.problemText(problemOf(error))}</p>
-      <button type="button" class="button" part="button retry-button" @click=${this.handleRetry}>
-        ${msg('Try again', { id: 'stock.error.retry' })}
-      </button>
+      <p role="alert">${generic ? failureText(failure, 'pickup') : this.problemText(problem)}</p>
+      ${
+        canRetry(failure)
+          ? html`<button
+              type="button"
+              class="button"
+              part="button retry-button"
+              @click=${this.handleRetry}
+            >
+              ${retryText()}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -1248,16 +1268,14 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         return msg('This store no longer offers pickup. Choose another store.', {
           id: 'pickup.error.storeGone',
         });
+      // A hold that could not be placed is not asked again by itself: "try again" is the
+      // shopper's, whether the browser knows it is offline or not.
       case 'network':
-        return msg("Can't reach the store service. Check your connection.", {
-          id: 'pickup.error.network',
-        });
+        return unreachableText();
       case 'unsupported':
-        return msg("This shop hasn't set up pickup yet.", { id: 'pickup.error.unsupported' });
+        return failureText('not-set-up', 'pickup');
       default:
-        return msg("Pickup isn't available right now. Please try again.", {
-          id: 'pickup.error.failed',
-        });
+        return failureText('unavailable', 'pickup');
     }
   }
 

@@ -46,6 +46,13 @@ import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniShippingChangeEvent, type ShippingDestination } from '../../events/shipping-change.js';
 import { isolate, plainText } from '../base/bidi.js';
+import {
+  canRetry,
+  failureOf,
+  failureText,
+  retryText,
+  type Failure,
+} from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
 import { OmniElement } from '../base/omni-element.js';
 import { styles } from './shipping-estimator.styles.js';
@@ -61,8 +68,11 @@ interface Shown {
   subtotalKey: string;
 }
 
-/** Why shipping cannot be shown; the element's `:state()` and message follow it. */
-type Problem = 'unsupported-country' | 'not-set-up' | 'network' | 'unavailable';
+/**
+ * Why shipping cannot be shown; the element's `:state()` and message follow it. Besides a country
+ * the merchant does not ship to, the failures every widget words alike (failure-messages.ts).
+ */
+type Problem = 'unsupported-country' | Failure;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What the console has been told on this page about rules that give no promise. */
@@ -376,12 +386,8 @@ export class OmniShippingEstimator extends OmniElement {
     if (this.rulesTask.status !== TaskStatus.ERROR) return undefined;
     const error: unknown = this.rulesTask.error;
     if (isAbort(error)) return undefined;
-    if (isOmniError(error)) {
-      if (error.code === 'unsupported_country') return 'unsupported-country';
-      if (error.kind === 'unsupported') return 'not-set-up';
-      if (error.kind === 'network' || error.kind === 'timeout') return 'network';
-    }
-    return 'unavailable';
+    if (isOmniError(error) && error.code === 'unsupported_country') return 'unsupported-country';
+    return failureOf(error);
   }
 
   /** The rules on screen: the refreshed ones once a background refresh landed. */
@@ -786,28 +792,14 @@ export class OmniShippingEstimator extends OmniElement {
   }
 
   private renderProblem(problem: Problem): TemplateResult {
-    const retry = problem === 'network' || problem === 'unavailable';
     let text: string;
-    switch (problem) {
-      case 'unsupported-country': {
-        const country = isolate(countryName(this.destination?.country ?? ''));
-        text = msg(str`Sorry, we don't deliver to ${country}.`, { id: 'shipping.unsupported' });
-        break;
-      }
-      case 'not-set-up':
-        text = msg("This shop hasn't set up delivery estimates yet.", {
-          id: 'shipping.error.notSetUp',
-        });
-        break;
-      case 'network':
-        text = msg("Can't reach the shop to estimate delivery. Check your connection.", {
-          id: 'shipping.error.network',
-        });
-        break;
-      default:
-        text = msg('Delivery estimates are unavailable right now.', {
-          id: 'shipping.error.unavailable',
-        });
+    let retry = false;
+    if (problem === 'unsupported-country') {
+      const country = isolate(countryName(this.destination?.country ?? ''));
+      text = msg(str`Sorry, we don't deliver to ${country}.`, { id: 'shipping.unsupported' });
+    } else {
+      text = failureText(problem, 'shipping');
+      retry = canRetry(problem);
     }
     return html`<div class="error-box" part="error">
       <p role="alert">${text}</p>
@@ -819,7 +811,7 @@ export class OmniShippingEstimator extends OmniElement {
               part="button retry-button"
               @click=${this.handleRetry}
             >
-              ${msg('Try again', { id: 'shipping.retry' })}
+              ${retryText()}
             </button>`
           : nothing
       }

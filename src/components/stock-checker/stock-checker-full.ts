@@ -24,6 +24,7 @@ import { LocationControls } from '../../controllers/location-controls.js';
 import type { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
+import { canRetry, failureOf, failureText, retryText } from '../base/failure-messages.js';
 import type { OmniElement } from '../base/omni-element.js';
 import { inStockCount, onlyLeft, storesWithItem } from './messages.js';
 import { openingHours, showMoreStores } from './store-messages.js';
@@ -223,12 +224,13 @@ export function createFullView(view: StockCheckerView): FullView {
   function renderError(error: unknown): TemplateResult {
     // An unknown postal code is fixed with "Change location", not by asking again.
     const postal = isRejectedPostalCode(error);
+    const failure = failureOf(error);
     return html`<div class="error-box" part="error">
       <p role="alert">
-        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : errorText(error)}
+        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : failureText(failure, 'stock')}
       </p>
       ${
-        postal
+        postal || !canRetry(failure)
           ? nothing
           : html`<button
               type="button"
@@ -236,7 +238,7 @@ export function createFullView(view: StockCheckerView): FullView {
               part="button retry-button"
               @click=${handleRetry}
             >
-              ${msg('Try again', { id: 'stock.error.retry' })}
+              ${retryText()}
             </button>`
       }
     </div>`;
@@ -518,32 +520,6 @@ function statusText(availability: Availability | undefined, locale: string): str
         : msg('Available to preorder', { id: 'stock.status.preorder' });
     default:
       return msg('Out of stock', { id: 'stock.status.outOfStock' });
-  }
-}
-
-function errorText(error: unknown): string {
-  const kind = isOmniError(error) ? error.kind : 'unknown';
-  switch (kind) {
-    case 'network':
-    case 'timeout':
-      // The browser knows when the shopper has no connection at all; otherwise it is the service.
-      return typeof navigator !== 'undefined' && navigator.onLine === false
-        ? msg("You're offline. Stock will show again when you're back online.", {
-            id: 'stock.error.offline',
-          })
-        : msg("Can't reach the store service right now. Please try again in a moment.", {
-            id: 'stock.error.network',
-          });
-    case 'invalid_response':
-      return msg('Stock information is unavailable right now.', {
-        id: 'stock.error.invalidResponse',
-      });
-    case 'unsupported':
-      return msg("This shop hasn't set up store stock yet.", { id: 'stock.error.unsupported' });
-    default:
-      return msg('Something went wrong while checking stock. Please try again.', {
-        id: 'stock.error.generic',
-      });
   }
 }
 
