@@ -1,5 +1,6 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { backOnTab, backOnline } from '../helpers/page-events.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/shipping-estimator/shipping-estimator.js';
@@ -768,6 +769,52 @@ describe('<omni-shipping-estimator>', () => {
         expect((shipping as FakeShipping).calls).to.have.length(2);
         expect(partTexts(el, 'method-name')).to.have.length(2);
         expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('asks again for rules that failed once back online, and when the shopper comes back to the tab', async () => {
+        let fail = true;
+        const { el, shipping } = await setup(undefined, {
+          shipping: fakeShipping({
+            KE: () =>
+              fail
+                ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+                : Promise.resolve(answer(kenya())),
+          }),
+        });
+        const calls = (shipping as FakeShipping).calls;
+        expect(el.matches(':state(error)')).to.equal(true);
+        expect(textOf($(el, '[role="alert"]'))).to.equal(
+          "Delivery estimates aren't available right now. Please try again in a moment.",
+        );
+        // Back on the tab, still failing: asked again, and said again.
+        backOnTab();
+        await waitUntil(() => calls.length === 2, 'not asked again on the tab');
+        await settled(el);
+        expect(el.matches(':state(error)')).to.equal(true);
+        fail = false;
+        backOnline();
+        await settled(el);
+        await waitUntil(() => partTexts(el, 'method-name').length === 2, 'not asked again online');
+        expect(calls).to.have.length(3);
+        expect(el.matches(':state(error)')).to.equal(false);
+        // Nothing failed any more: nothing is asked again.
+        backOnline();
+        backOnTab();
+        await aTimeout(20);
+        expect(calls).to.have.length(3);
+      });
+
+      it('asks nothing again for a country it does not deliver to', async () => {
+        const { el, shipping } = await setup(undefined, {
+          location: fakeLocationService({
+            location: { kind: 'postal', postalCode: '0150', country: 'NO' },
+          }),
+        });
+        expect(el.matches(':state(unsupported)')).to.equal(true);
+        backOnline();
+        backOnTab();
+        await aTimeout(20);
+        expect((shipping as FakeShipping).calls).to.deep.equal(['NO']);
       });
 
       it('says when the shop has not set up delivery estimates', async () => {

@@ -1,5 +1,6 @@
 import { expect, html, aTimeout, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { backOnTab, backOnline } from '../helpers/page-events.js';
 import sinon from 'sinon';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
@@ -1007,6 +1008,28 @@ describe('<omni-stock-checker>', () => {
         await waitUntil(() => $$(el, '[part~="item"]').length === 3);
         expect(stock.lookups).to.have.length(2);
         expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('asks again by itself when the shopper comes back to the tab', async () => {
+        let fail = true;
+        const { el, stock } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              fail
+                ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        expect(el.matches(':state(error)')).to.equal(true);
+        // A healthy widget sends nothing when the tab is shown; a failed one asks again.
+        fail = false;
+        backOnTab();
+        await waitUntil(() => $$(el, '[part~="item"]').length === 3, 'not asked again');
+        expect(stock.lookups).to.have.length(2);
+        backOnTab();
+        backOnline();
+        await aTimeout(20);
+        expect(stock.lookups).to.have.length(2);
       });
 
       it('offers no "Try again" when the shop has not set up store stock', async () => {

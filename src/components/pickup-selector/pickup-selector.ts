@@ -42,6 +42,7 @@ import { addDays, dateInZone } from '../../core/time/zoned.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { LocationControls } from '../../controllers/location-controls.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniPickupChangeEvent } from '../../events/pickup-change.js';
 import { OmniReservationExpireEvent } from '../../events/reservation-expire.js';
@@ -176,7 +177,8 @@ const VISIBLE_STORES = 2;
  * @cssproperty --omni-pickup-selector-dialog-width - Widest the dialog gets (default 36rem).
  *
  * @cssstate loading - Waiting for services, stores or times.
- * @cssstate error - Stores or times could not be loaded.
+ * @cssstate error - Stores or times could not be loaded (with a retry button). They are asked again
+ *   when the browser is back online and when the shopper comes back to the tab.
  * @cssstate empty - No store nearby offers pickup.
  * @cssstate held - A time is held.
  * @cssstate expired - The last hold lapsed.
@@ -345,6 +347,14 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     new HeightHoldController(this, {
       enabled: () => this.variant !== 'compact',
       loading: () => this.loading,
+    });
+    // Back online, or back on the tab: stores or times that failed to load are asked again.
+    new RecoveryController(this, {
+      failed: () => {
+        const task = this.failedTask;
+        return task !== undefined && canRetry(failureOf(task.error));
+      },
+      retry: () => this.retry(),
     });
   }
 
@@ -801,11 +811,13 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         return;
       default:
         // visibilitychange: another tab may have changed the kept hold; the slots are listed
-        // again after a while away.
+        // again after a while away (times that failed to load are asked again anyway, by the
+        // RecoveryController).
         if (document.visibilityState === 'hidden') this.hiddenAt = Date.now();
         else {
           void this.recall();
-          if (this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS && this.option) {
+          const away = this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS;
+          if (away && this.option && this.failedTask === undefined) {
             this.refreshSlots();
           }
         }
@@ -866,10 +878,24 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     );
   }
 
-  private handleRetry(): void {
-    const task = this.failure(this.storesTask) !== undefined ? this.storesTask : this.slotsTask;
+  /** The load whose failure is on screen: the stores, else the chosen store's times. */
+  private get failedTask(): Task<readonly unknown[], unknown> | undefined {
+    if (this.failure(this.storesTask) !== undefined) return this.storesTask;
+    return this.option !== undefined && this.failure(this.slotsTask) !== undefined
+      ? this.slotsTask
+      : undefined;
+  }
+
+  /** Asks again for what failed to load (times past their cache). */
+  private retry(): void {
+    const task = this.failedTask;
+    if (!task) return;
     this.freshSlots = true;
     void task.run().catch(() => undefined);
+  }
+
+  private handleRetry(): void {
+    this.retry();
   }
 
   // ---- rendering ----

@@ -42,6 +42,7 @@ import { dateInZone, daysBetween } from '../../core/time/zoned.js';
 import { clockLine } from '../../controllers/clock-line.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { countryName, LocationControls } from '../../controllers/location-controls.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniShippingChangeEvent, type ShippingDestination } from '../../events/shipping-change.js';
@@ -170,7 +171,8 @@ function shopperZone(): string {
  * @cssproperty --omni-shipping-estimator-name-weight - Font weight of method names (default 600).
  *
  * @cssstate loading - Waiting for services or for the rules.
- * @cssstate error - The rules could not be had (a retry button is shown when retrying can help).
+ * @cssstate error - The rules could not be had (a retry button is shown when retrying can help). They
+ *   are asked again when the browser is back online and when the shopper comes back to the tab.
  * @cssstate unsupported - The merchant does not ship to the destination country.
  * @cssstate empty - The rules give no delivery date (the console says why).
  * @cssstate stale - Showing rules older than a day that could not be refreshed.
@@ -324,6 +326,14 @@ export class OmniShippingEstimator extends OmniElement {
     new HeightHoldController(this, {
       enabled: () => true,
       loading: () => this.loading,
+    });
+    // Back online, or back on the tab: rules that failed to load are asked again.
+    new RecoveryController(this, {
+      failed: () => {
+        const problem = this.problem;
+        return problem !== undefined && problem !== 'unsupported-country' && canRetry(problem);
+      },
+      retry: () => void this.rulesTask.run().catch(() => undefined),
     });
   }
 

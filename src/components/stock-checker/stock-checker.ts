@@ -16,13 +16,14 @@ import { DEFAULT_CONFIG, MAX_RADIUS_KM, type OmniConfig } from '../../core/confi
 import type { StockResult } from '../../core/stock/types.js';
 import type { StockStatus, Store } from '../../core/api/types.js';
 import type { Fresh, SwrResult } from '../../core/cache/types.js';
-import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
+import { isAbort, isOmniError, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance, prepareDistanceFormat } from '../../core/i18n/format.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { OffscreenPulseController } from '../../controllers/offscreen-pulse-controller.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -103,7 +104,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @cssproperty --omni-stock-checker-badge-lines - Lines a badge may wrap to, and always reserves (default 2).
  *
  * @cssstate loading - Waiting for services or for the stock answer.
- * @cssstate error - The last lookup failed (a retry button is shown in full mode).
+ * @cssstate error - The last lookup failed (a retry button is shown in full mode). It is asked again
+ *   when the browser is back online and when the shopper comes back to the tab.
  * @cssstate stale - Showing cached data older than its time to live.
  * @cssstate empty - The answer has no store within the radius.
  */
@@ -237,6 +239,11 @@ export class OmniStockChecker extends OmniElement {
       enabled: () => this.variant !== 'badge',
       loading: () => this.isLoading,
     });
+    // Back online, or back on the tab: a lookup that failed is asked again.
+    new RecoveryController(this, {
+      failed: () => this.mayRecover,
+      retry: () => void this.stockTask.run().catch(() => undefined),
+    });
   }
 
   private get effectiveConfig(): OmniConfig {
@@ -277,7 +284,6 @@ export class OmniStockChecker extends OmniElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.handleOnline);
     this.prefetch();
     // Back on the page after a removal that aborted the lookup: ask again.
     if (this.abortedByRemoval) {
@@ -288,7 +294,6 @@ export class OmniStockChecker extends OmniElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.handleOnline);
     // A widget taken off the page stops waiting: its requests are aborted (shared ones only when
     // no other widget waits for them).
     if (this.stockTask.status === TaskStatus.PENDING) {
@@ -315,11 +320,6 @@ export class OmniStockChecker extends OmniElement {
     if (location.loaded === true) prefetch();
     else void location.ready.then(prefetch);
   }
-
-  /** The connection is back: a lookup that failed for want of it is asked again. */
-  private readonly handleOnline = (): void => {
-    if (this.failure !== undefined) void this.stockTask.run().catch(() => undefined);
-  };
 
   /**
    * Asks the backend again now, past the cache (the shopper or the page knows something changed,
@@ -418,6 +418,18 @@ export class OmniStockChecker extends OmniElement {
     return this.stockTask.status === TaskStatus.ERROR && !isAbort(this.stockTask.error)
       ? (this.stockTask.error ?? new Error('lookup failed'))
       : undefined;
+  }
+
+  /**
+   * A lookup failed for a reason that may pass (not an unknown postal code, nor a backend without
+   * stock): worth asking again when the connection or the shopper is back.
+   */
+  private get mayRecover(): boolean {
+    const failure = this.failure;
+    if (failure === undefined) return false;
+    return (
+      !isRejectedPostalCode(failure) && !(isOmniError(failure) && failure.kind === 'unsupported')
+    );
   }
 
   private watchRevalidation(run: object, revalidation: Promise<Fresh<StockResult>>): void {
