@@ -13,8 +13,15 @@ import type { OmniStockChangeEvent } from '../../src/events/stock-change.js';
 import type { Fresh, SwrResult } from '../../src/core/cache/types.js';
 import type { StockLookup, StockResult } from '../../src/core/stock/types.js';
 import type { ShopperLocation } from '../../src/core/geo/location.js';
+import type { StockCapability } from '../../src/core/api/backend-client.js';
+import type { AvailabilityQuery } from '../../src/core/api/types.js';
+import { createAvailabilityBatcher } from '../../src/core/api/batcher.js';
+import { createMemoryStorage } from '../../src/core/cache/memory-storage.js';
+import { createSwr } from '../../src/core/cache/swr.js';
+import { createStockService } from '../../src/core/stock/stock-service.js';
 import {
   POSTAL_00100,
+  availability,
   deferred,
   entry,
   fakeLocationService,
@@ -150,6 +157,49 @@ async function setup(
   });
   if (options.wait !== false) await settled(el);
   return { el, stock, location, myStore };
+}
+
+/**
+ * The real stock service (stale-while-revalidate over a memory cache, the batcher) in front of a
+ * backend that can go down: what a page has, minus HTTP.
+ */
+async function setupWithBackend(
+  template: unknown = html`<omni-stock-checker sku=${SKU}></omni-stock-checker>`,
+): Promise<{ el: OmniStockChecker; backend: { down: boolean; calls: number } }> {
+  const state = { down: false, calls: 0 };
+  const stores = [
+    makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 }),
+    makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 }),
+  ];
+  const down = () => Promise.reject(new OmniError('network', 'down'));
+  const backend: StockCapability = {
+    findStores: () => (state.down ? down() : Promise.resolve(stores)),
+    getAvailability(query: AvailabilityQuery) {
+      state.calls++;
+      if (state.down) return down();
+      return Promise.resolve(
+        query.skus.flatMap((sku) =>
+          query.storeIds?.length
+            ? query.storeIds.map((id) => availability(sku, 'in_stock', 4, id))
+            : [availability(sku, 'in_stock')],
+        ),
+      );
+    },
+    notifyBackInStock: () => Promise.resolve(),
+  };
+  const stock = createStockService({
+    backend,
+    swr: createSwr(createMemoryStorage().cache),
+    availability: createAvailabilityBatcher(backend),
+  });
+  const el = await fixtureWithServices<OmniStockChecker>(template, {
+    stock,
+    location: fakeLocationService({ location: POSTAL_00100 }),
+    myStore: fakeMyStoreService(),
+    config: { units: 'km' },
+  });
+  await settled(el);
+  return { el, backend: state };
 }
 
 /** Runs `body` once per locale, restoring English afterwards. */
@@ -923,12 +973,65 @@ describe('<omni-stock-checker>', () => {
             },
           },
         });
+        // While it is being refreshed, its age.
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 5 minutes ago');
         revalidation.reject(new OmniError('network', 'offline'));
+        // Once the refresh failed, that it could not be updated.
+        await waitUntil(
+          () => textOf($(el, '[part~="stale"]')) === "Couldn't update. Last checked 5 minutes ago",
+          `the label says "${textOf($(el, '[part~="stale"]'))}"`,
+        );
+        expect($$(el, '[part~="item"]')).to.have.length(3);
+        expect(el.matches(':state(stale)')).to.equal(true);
+        expect($(el, '[role="alert"]')).to.equal(null);
+      });
+
+      it('never says "Updated now" after a refresh that failed, and updates once it works again', async () => {
+        const { el, backend } = await setupWithBackend();
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(absent(el, '[part~="stale"]'), 'a fresh answer is not labelled').to.equal(true);
+        // The backend goes down (500s, a dead network), then the page asks for a refresh.
+        backend.down = true;
+        await el.refresh();
+        await waitUntil(
+          () => textOf($(el, '[part~="stale"]')) === "Couldn't update just now",
+          `the label says "${textOf($(el, '[part~="stale"]'))}"`,
+        );
+        expect(allText(el)).to.not.include('Updated');
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(el.matches(':state(stale)')).to.equal(true);
+        // Back online: asked again past the cache, and the label goes with the fresh answer.
+        backend.down = false;
+        const calls = backend.calls;
+        backOnline();
+        await waitUntil(
+          () => backend.calls > calls && !isLoading(el) && absent(el, '[part~="stale"]'),
+          'still labelled after recovery',
+        );
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(el.matches(':state(stale)')).to.equal(false);
+      });
+
+      it('keeps "(may have changed)" on a badge whose refresh failed, until one works', async () => {
+        const { el, backend } = await setupWithBackend(
+          html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        );
+        expect(absent(el, '[part~="stale"]'), 'a fresh badge is not labelled').to.equal(true);
+        backend.down = true;
+        await el.refresh();
+        await waitUntil(() => backend.calls >= 2, 'the refresh was not sent');
         await aTimeout(20);
         await el.updateComplete;
-        expect($$(el, '[part~="item"]')).to.have.length(3);
-        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 5 minutes ago');
-        expect($(el, '[role="alert"]')).to.equal(null);
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('(may have changed)');
+        backend.down = false;
+        // Back on the tab: asked again.
+        const calls = backend.calls;
+        backOnTab();
+        await waitUntil(
+          () => backend.calls > calls && !isLoading(el) && absent(el, '[part~="stale"]'),
+          'still "may have changed"',
+        );
+        expect(textOf($(el, '[part~="badge"]'))).to.match(/^In stock at Westlands/);
       });
 
       it('ignores a revalidation for an earlier sku', async () => {

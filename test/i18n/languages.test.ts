@@ -7,7 +7,7 @@
  * Intl: a month, weekday or unit word that Intl says in English but not in the language ("Nov",
  * "Friday", "hr", "ago") means one was formatted in the wrong locale.
  */
-import { expect, html } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { whileOffline } from '../helpers/page-events.js';
 import { setViewport } from '@web/test-runner-commands';
@@ -495,6 +495,41 @@ const SCENES: Scene[] = [
         answers: { [SKU]: fresh(stores(), { stale: true, updatedAt: Date.now() - 3 * 3600_000 }) },
       });
       shadow(el, '[part~="more-button"]')!.click();
+      await el.updateComplete;
+      return el;
+    },
+  },
+  {
+    widget: 'stock-checker',
+    state: 'a refresh that failed: could not update, last checked a while ago',
+    async render() {
+      const failed = Promise.reject(new OmniError('network', 'down'));
+      failed.catch(() => undefined);
+      const el = await checker({
+        answers: {
+          [SKU]: {
+            ...fresh(stores(), { stale: true, updatedAt: Date.now() - 3 * 3600_000 }),
+            revalidation: failed as never,
+          },
+        },
+      });
+      await aTimeout(20);
+      await el.updateComplete;
+      return el;
+    },
+  },
+  {
+    widget: 'stock-checker',
+    state: 'a refresh that failed just now',
+    async render() {
+      const failed = Promise.reject(new OmniError('network', 'down'));
+      failed.catch(() => undefined);
+      const el = await checker({
+        answers: {
+          [SKU]: { ...fresh(stores(), { stale: true }), revalidation: failed as never },
+        },
+      });
+      await aTimeout(20);
       await el.updateComplete;
       return el;
     },

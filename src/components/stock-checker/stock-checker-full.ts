@@ -47,6 +47,8 @@ export interface StockCheckerView {
   loading(): boolean;
   failure(): unknown;
   shown(): Fresh<StockResult> | undefined;
+  /** The answer shown is a stale one kept because its refresh failed. */
+  refreshFailed(): boolean;
   formatLocale(): string;
   distanceUnit(): 'km' | 'mi';
   retry(): void;
@@ -263,19 +265,26 @@ export function createFullView(view: StockCheckerView): FullView {
               >`
             : nothing
         }
-        ${
-          shown.stale
-            ? html`<span class="stale" part="stale"
-                >${msg(str`Updated ${formatRelativeTime(shown.updatedAt, now(), locale())}`, {
-                  id: 'stock.stale',
-                })}</span
-              >`
-            : nothing
-        }
+        ${shown.stale ? html`<span class="stale" part="stale">${staleText(shown)}</span>` : nothing}
       </p>
       ${controls.location && result.stores.length ? renderList(result.stores) : nothing}
       ${canBeHad ? nothing : renderNotify()}
     `;
+  }
+
+  /**
+   * How old the answer on screen is: "Updated 5 minutes ago" while it is being refreshed, and
+   * once its refresh failed, that it could not be ("Couldn't update. Last checked 5 minutes
+   * ago"): a failed refresh never reads as fresh data.
+   */
+  function staleText(shown: Fresh<StockResult>): string {
+    const at = now();
+    const age = formatRelativeTime(shown.updatedAt, at, locale());
+    if (!view.refreshFailed()) return msg(str`Updated ${age}`, { id: 'stock.stale' });
+    // Under a minute, the age reads "now": the failure is the news.
+    return Math.abs(at - shown.updatedAt) < 60_000
+      ? msg("Couldn't update just now", { id: 'stock.stale.failedNow' })
+      : msg(str`Couldn't update. Last checked ${age}`, { id: 'stock.stale.failed' });
   }
 
   /** The nearest stores, the others behind "Show more" (they open below: nothing moves up). */

@@ -74,7 +74,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @csspart link - Phone and directions links.
  * @csspart button - Every button (also `button locate-button`, `button retry-button` ...).
  * @csspart online - The online availability line.
- * @csspart stale - The "Updated 12 minutes ago" label.
+ * @csspart stale - The "Updated 12 minutes ago" label; "Couldn't update. Last checked 12 minutes ago"
+ *   once its refresh failed (in badge mode, "(may have changed)").
  * @csspart form - The postal-code and back-in-stock forms.
  * @csspart label - Form labels.
  * @csspart input - Text and email inputs, and the country choice.
@@ -147,6 +148,11 @@ export class OmniStockChecker extends OmniElement {
   /** Identifies the latest lookup; revalidations of older lookups are ignored. */
   private currentRun: object | undefined;
   private revalidated: { run: object; value: Fresh<StockResult> } | undefined;
+  /**
+   * The latest lookup's stale answer could not be refreshed (its revalidation failed): the answer
+   * on screen is kept, and says so.
+   */
+  private refreshFailed: { run: object; error: unknown } | undefined;
   private announcedResult: StockResult | undefined;
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
@@ -173,6 +179,7 @@ export class OmniStockChecker extends OmniElement {
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
+      this.refreshFailed = undefined;
       this.onlineOnly = false;
       const query = {
         sku,
@@ -239,10 +246,14 @@ export class OmniStockChecker extends OmniElement {
       enabled: () => this.variant !== 'badge',
       loading: () => this.isLoading,
     });
-    // Back online, or back on the tab: a lookup that failed is asked again.
+    // Back online, or back on the tab: a lookup that failed, or a refresh that did, is asked again.
     new RecoveryController(this, {
       failed: () => this.mayRecover,
-      retry: () => void this.stockTask.run().catch(() => undefined),
+      retry: () => {
+        // A refresh that failed is a refresh still wanted: past the cache again.
+        if (this.failure === undefined) this.forceNetwork = true;
+        void this.stockTask.run().catch(() => undefined);
+      },
     });
   }
 
@@ -389,6 +400,7 @@ export class OmniStockChecker extends OmniElement {
       loading: () => this.isLoading,
       failure: () => this.failure,
       shown: () => this.shownResult,
+      refreshFailed: () => this.currentRefreshFailure !== undefined,
       formatLocale: () => this.formatLocale,
       distanceUnit: () => this.distanceUnit,
       retry: () => {
@@ -421,12 +433,23 @@ export class OmniStockChecker extends OmniElement {
   }
 
   /**
-   * A lookup failed for a reason that may pass (not an unknown postal code, nor a backend without
-   * stock): worth asking again when the connection or the shopper is back.
+   * Why the answer on screen is an old one that could not be refreshed (undefined while it is
+   * fresh, or its refresh is still under way).
+   */
+  private get currentRefreshFailure(): unknown {
+    const failed = this.refreshFailed;
+    return failed && failed.run === this.currentRun && this.stockTask.status === TaskStatus.COMPLETE
+      ? failed.error
+      : undefined;
+  }
+
+  /**
+   * A lookup or a refresh failed for a reason that may pass (not an unknown postal code, nor a
+   * backend without stock): worth asking again when the connection or the shopper is back.
    */
   private get mayRecover(): boolean {
     const failure = this.failure;
-    if (failure === undefined) return false;
+    if (failure === undefined) return this.currentRefreshFailure !== undefined;
     return (
       !isRejectedPostalCode(failure) && !(isOmniError(failure) && failure.kind === 'unsupported')
     );
@@ -439,8 +462,12 @@ export class OmniStockChecker extends OmniElement {
         this.revalidated = { run, value: fresh };
         this.requestUpdate();
       },
-      () => {
-        /* the stale value stays on screen with its label */
+      (error: unknown) => {
+        // The stale value stays on screen, labelled as one that could not be updated (not when
+        // this widget stopped waiting: a newer lookup, or removal from the page).
+        if (run !== this.currentRun || isAbort(error)) return;
+        this.refreshFailed = { run, error: error ?? new Error('refresh failed') };
+        this.requestUpdate();
       },
     );
   }

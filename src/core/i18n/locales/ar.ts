@@ -256,6 +256,8 @@ export const templates = {
   'stock.quantity.left.two': str`بقيت ${0} قطعتان فقط`,
   'stock.quantity.left.zero': str`بقيت ${0} قطعة فقط`,
   'stock.stale': str`آخر تحديث ${0}`,
+  'stock.stale.failed': str`تعذّر التحديث. آخر تحقّق ${0}`,
+  'stock.stale.failedNow': `تعذّر التحديث الآن`,
   'stock.status.backorder': `متاح للطلب المؤجل`,
   'stock.status.backorderShips': str`متاح للطلب المؤجل، يُشحن اعتبارًا من ${0}`,
   'stock.status.inStock': `متوفر`,

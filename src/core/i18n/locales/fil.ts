@@ -256,6 +256,8 @@ export const templates = {
   'stock.quantity.left.two': str`${0} na lang ang natitira`,
   'stock.quantity.left.zero': str`${0} na lang ang natitira`,
   'stock.stale': str`Na-update ${0}`,
+  'stock.stale.failed': str`Hindi ma-update. Huling tiningnan ${0}`,
+  'stock.stale.failedNow': `Hindi ma-update ngayon`,
   'stock.status.backorder': `Puwedeng i-backorder`,
   'stock.status.backorderShips': str`Naka-backorder, ipapadala mula ${0}`,
   'stock.status.inStock': `May stock`,

@@ -256,6 +256,8 @@ export const templates = {
   'stock.quantity.left.two': str`Liko tik ${0} vienetų`,
   'stock.quantity.left.zero': str`Liko tik ${0} vienetų`,
   'stock.stale': str`Atnaujinta ${0}`,
+  'stock.stale.failed': str`Nepavyko atnaujinti. Paskutinį kartą tikrinta ${0}`,
+  'stock.stale.failedNow': `Šiuo metu nepavyko atnaujinti`,
   'stock.status.backorder': `Galima užsakyti`,
   'stock.status.backorderShips': str`Galima užsakyti, išsiųsime nuo ${0}`,
   'stock.status.inStock': `Yra sandėlyje`,

@@ -256,6 +256,8 @@ export const templates = {
   'stock.quantity.left.two': str`Bare ${0} igjen`,
   'stock.quantity.left.zero': str`Bare ${0} igjen`,
   'stock.stale': str`Oppdatert ${0}`,
+  'stock.stale.failed': str`Kunne ikke oppdatere. Sist sjekket ${0}`,
+  'stock.stale.failedNow': `Kunne ikke oppdatere akkurat nå`,
   'stock.status.backorder': `Kan restbestilles`,
   'stock.status.backorderShips': str`Restordre, sendes fra ${0}`,
   'stock.status.inStock': `På lager`,

@@ -256,6 +256,8 @@ export const templates = {
   'stock.quantity.left.two': str`Vimebaki vipande ${0} tu`,
   'stock.quantity.left.zero': str`Vimebaki vipande ${0} tu`,
   'stock.stale': str`Imesasishwa ${0}`,
+  'stock.stale.failed': str`Imeshindwa kusasisha. Iliangaliwa mara ya mwisho ${0}`,
+  'stock.stale.failedNow': `Imeshindwa kusasisha sasa hivi`,
   'stock.status.backorder': `Inapatikana kwa kuagiza`,
   'stock.status.backorderShips': str`Agiza sasa, itatumwa kuanzia ${0}`,
   'stock.status.inStock': `Inapatikana`,
