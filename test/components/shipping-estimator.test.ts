@@ -817,6 +817,27 @@ describe('<omni-shipping-estimator>', () => {
         expect((shipping as FakeShipping).calls).to.deep.equal(['NO']);
       });
 
+      it('brings keyboard users to the delivery options after "Try again"', async () => {
+        let fail = true;
+        const { el } = await setup(undefined, {
+          shipping: fakeShipping({
+            KE: () =>
+              fail
+                ? Promise.reject(new OmniError('timeout', 'slow'))
+                : Promise.resolve(answer(kenya())),
+          }),
+        });
+        const retry = $<HTMLButtonElement>(el, '[part~="retry-button"]')!;
+        retry.focus();
+        fail = false;
+        retry.click();
+        await settled(el);
+        await waitUntil(
+          () => el.shadowRoot!.activeElement === $(el, 'input[name="method"]'),
+          'focus is not on the delivery options',
+        );
+      });
+
       it('says when the shop has not set up delivery estimates', async () => {
         const { el } = await setup(undefined, {
           shipping: fakeShipping({

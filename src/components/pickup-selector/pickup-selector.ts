@@ -894,8 +894,21 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     void task.run().catch(() => undefined);
   }
 
-  private handleRetry(): void {
+  /**
+   * "Try again": the button goes while the answer loads, so keyboard users are brought to what
+   * came back (the first store or time that can be chosen), or to "Try again" once more.
+   */
+  private async handleRetry(): Promise<void> {
+    const within = this.matches(':focus-within');
+    const task = this.failedTask;
     this.retry();
+    if (!task) return;
+    await task.taskComplete.catch(() => undefined);
+    const name = task === this.storesTask ? 'store' : 'slot';
+    void this.focusAfterUpdate(
+      this.failedTask ? '[part~="retry-button"]' : `input[name="${name}"]:not(:disabled)`,
+      within,
+    );
   }
 
   // ---- rendering ----

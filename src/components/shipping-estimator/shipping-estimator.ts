@@ -539,8 +539,17 @@ export class OmniShippingEstimator extends OmniElement {
     );
   }
 
-  private handleRetry(): void {
-    void this.rulesTask.run().catch(() => undefined);
+  /**
+   * "Try again": the button goes while the rules load, so keyboard users are brought to the
+   * delivery options that came back, or to "Try again" once more.
+   */
+  private async handleRetry(): Promise<void> {
+    const within = this.matches(':focus-within');
+    await this.rulesTask.run().catch(() => undefined);
+    void this.focusAfterUpdate(
+      this.problem ? '[part~="retry-button"]' : 'input[name="method"]',
+      within,
+    );
   }
 
   private placeLabel(place: ShopperLocation): string {
