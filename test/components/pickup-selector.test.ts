@@ -1,5 +1,6 @@
 import { expect, html, aTimeout, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { backOnTab, backOnline, whileOffline } from '../helpers/page-events.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/pickup-selector/pickup-selector.js';
 import type { OmniPickupSelector } from '../../src/components/pickup-selector/pickup-selector.js';
@@ -96,6 +97,9 @@ const storeRadio = (el: OmniPickupSelector, name: string): HTMLInputElement => {
 const slotRadios = (el: OmniPickupSelector): HTMLInputElement[] =>
   $$<HTMLInputElement>(el, 'input[name="slot"]');
 const errorText = (el: OmniPickupSelector): string => textOf($(el, '[part~="error"]'));
+/** The message of the error on screen, without its button. */
+const alertText = (el: OmniPickupSelector): string =>
+  textOf($(el, '[part~="error"] [role="alert"]'));
 
 /** Three stores that can have the item: Westlands, Karen, then Far. */
 const threeStores = () =>
@@ -616,6 +620,122 @@ describe('<omni-pickup-selector>', () => {
       expect(pickup.slotReads.at(-1)!.fresh).to.equal(true);
     });
 
+    it('says the stores cannot be had (5xx), with a "Try again" a keyboard reaches, and recovers', async () => {
+      let fail = true;
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: () =>
+            fail
+              ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+              : Promise.resolve(fresh(stores())),
+        },
+      });
+      expect(has(el, 'error')).to.equal(true);
+      expect(alertText(el)).to.equal(
+        "Pickup isn't available right now. Please try again in a moment.",
+      );
+      const retry = $<HTMLButtonElement>(el, '[part~="retry-button"]')!;
+      expect(textOf(retry)).to.equal('Try again');
+      // Reached with the keyboard: Tab from the control before it.
+      $<HTMLButtonElement>(el, '[part~="change-button"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement === retry, 'Tab reaches "Try again"').to.equal(true);
+      // Still failing: focus comes back to "Try again".
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () => root(el).activeElement === $(el, '[part~="retry-button"]'),
+        'focus is not on "Try again" again',
+      );
+      fail = false;
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      expect(has(el, 'error')).to.equal(false);
+      expect(storeNames(el)).to.deep.equal(['Westlands', 'Karen']);
+      // The button went with the error: focus lands on the first store that can be chosen.
+      await waitUntil(
+        () => root(el).activeElement === storeRadio(el, 'Westlands'),
+        'focus is not on the stores',
+      );
+      expect(stock.lookups).to.have.length(3);
+    });
+
+    it('asks again for stores that failed once the browser is back online', async () => {
+      let fail = true;
+      const { el, stock } = await setup(undefined, {
+        answers: {
+          [SKU]: () =>
+            fail ? Promise.reject(new OmniError('network', 'x')) : Promise.resolve(fresh(stores())),
+        },
+      });
+      const offline = await whileOffline(async () => {
+        el.requestUpdate();
+        await el.updateComplete;
+        return alertText(el);
+      });
+      expect(offline).to.equal("You're offline. We'll try again when you're back online.");
+      fail = false;
+      backOnline();
+      await waitUntil(() => storeNames(el).length === 2, 'not asked again when back online');
+      expect(has(el, 'error')).to.equal(false);
+      expect(stock.lookups).to.have.length(2);
+      // Nothing failed any more: nothing is asked again.
+      backOnline();
+      backOnTab();
+      await aTimeout(20);
+      expect(stock.lookups).to.have.length(2);
+    });
+
+    it('asks again for stores that failed when the shopper comes back to the tab', async () => {
+      let fail = true;
+      const { el, stock } = await setup(undefined, {
+        myStore: WEST,
+        answers: {
+          [SKU]: () =>
+            fail
+              ? Promise.reject(new OmniError('http', 'x', { status: 500 }))
+              : Promise.resolve(fresh(stores())),
+        },
+      });
+      expect(has(el, 'error')).to.equal(true);
+      fail = false;
+      backOnTab();
+      await waitUntil(() => storeNames(el).length === 2, 'stores not asked again');
+      await settled(el);
+      expect(slotRadios(el)).to.have.length(3);
+      expect(has(el, 'error')).to.equal(false);
+      // Asked again (and once more for "my store", now that the list has it, as on any load).
+      expect(stock.lookups.length).to.be.greaterThan(1);
+    });
+
+    it('asks again for times that failed, past their cache, when back online or on the tab', async () => {
+      let fail = true;
+      const { el, pickup } = await setup(undefined, {
+        myStore: WEST,
+        slots: {
+          westlands: async () => {
+            if (fail) throw new OmniError('http', 'x', { status: 502 });
+            return SLOTS;
+          },
+        },
+      });
+      expect(has(el, 'error')).to.equal(true);
+      expect(alertText(el)).to.equal(
+        "Pickup isn't available right now. Please try again in a moment.",
+      );
+      // Still failing when the shopper comes back: asked again, and said again.
+      const reads = pickup.slotReads.length;
+      backOnTab();
+      await waitUntil(() => pickup.slotReads.length === reads + 1, 'times not asked again');
+      await settled(el);
+      expect(has(el, 'error')).to.equal(true);
+      fail = false;
+      backOnline();
+      await waitUntil(() => slotRadios(el).length === 3, 'times not asked again when online');
+      expect(pickup.slotReads.length).to.equal(reads + 2);
+      expect(pickup.slotReads.at(-1)!.fresh).to.equal(true);
+      expect(has(el, 'error')).to.equal(false);
+    });
+
     it('shows a backend without the pickup capability as not set up', async () => {
       const { el } = await setup(undefined, {
         myStore: WEST,
@@ -624,6 +744,8 @@ describe('<omni-pickup-selector>', () => {
         },
       });
       expect(errorText(el)).to.contain("This shop hasn't set up pickup yet.");
+      // Asking again cannot help: no button says it might.
+      expect($(el, '[part~="retry-button"]')).to.equal(null);
     });
 
     it('renders right to left in Arabic', async () => {
@@ -722,7 +844,9 @@ describe('<omni-pickup-selector>', () => {
       s.pickup.holdImpl = () => Promise.reject(new OmniError('network', 'offline'));
       slotRadios(s.el)[2]!.click();
       await waitUntil(() => errorText(s.el) !== '', 'no message');
-      expect(errorText(s.el)).to.contain("Can't reach the store service.");
+      expect(errorText(s.el)).to.equal(
+        "Can't reach the shop right now. Check your connection and try again.",
+      );
       expect(s.el.value).to.contain('reservation=r1');
       // The countdown goes on offline: the page clock, not the network.
       s.clock.advance(MINUTE);

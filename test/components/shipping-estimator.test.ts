@@ -1,5 +1,6 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { backOnTab, backOnline } from '../helpers/page-events.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/components/shipping-estimator/shipping-estimator.js';
@@ -821,7 +822,7 @@ describe('<omni-shipping-estimator>', () => {
         });
         expect(el.matches(':state(error)')).to.equal(true);
         expect(textOf($(el, '[role="alert"]'))).to.equal(
-          "Can't reach the shop to estimate delivery. Check your connection.",
+          "Can't reach the shop right now. Check your connection and try again.",
         );
         fail = false;
         $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
@@ -829,6 +830,73 @@ describe('<omni-shipping-estimator>', () => {
         expect((shipping as FakeShipping).calls).to.have.length(2);
         expect(partTexts(el, 'method-name')).to.have.length(2);
         expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('asks again for rules that failed once back online, and when the shopper comes back to the tab', async () => {
+        let fail = true;
+        const { el, shipping } = await setup(undefined, {
+          shipping: fakeShipping({
+            KE: () =>
+              fail
+                ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+                : Promise.resolve(answer(kenya())),
+          }),
+        });
+        const calls = (shipping as FakeShipping).calls;
+        expect(el.matches(':state(error)')).to.equal(true);
+        expect(textOf($(el, '[role="alert"]'))).to.equal(
+          "Delivery estimates aren't available right now. Please try again in a moment.",
+        );
+        // Back on the tab, still failing: asked again, and said again.
+        backOnTab();
+        await waitUntil(() => calls.length === 2, 'not asked again on the tab');
+        await settled(el);
+        expect(el.matches(':state(error)')).to.equal(true);
+        fail = false;
+        backOnline();
+        await settled(el);
+        await waitUntil(() => partTexts(el, 'method-name').length === 2, 'not asked again online');
+        expect(calls).to.have.length(3);
+        expect(el.matches(':state(error)')).to.equal(false);
+        // Nothing failed any more: nothing is asked again.
+        backOnline();
+        backOnTab();
+        await aTimeout(20);
+        expect(calls).to.have.length(3);
+      });
+
+      it('asks nothing again for a country it does not deliver to', async () => {
+        const { el, shipping } = await setup(undefined, {
+          location: fakeLocationService({
+            location: { kind: 'postal', postalCode: '0150', country: 'NO' },
+          }),
+        });
+        expect(el.matches(':state(unsupported)')).to.equal(true);
+        backOnline();
+        backOnTab();
+        await aTimeout(20);
+        expect((shipping as FakeShipping).calls).to.deep.equal(['NO']);
+      });
+
+      it('brings keyboard users to the delivery options after "Try again"', async () => {
+        let fail = true;
+        const { el } = await setup(undefined, {
+          shipping: fakeShipping({
+            KE: () =>
+              fail
+                ? Promise.reject(new OmniError('timeout', 'slow'))
+                : Promise.resolve(answer(kenya())),
+          }),
+        });
+        const retry = $<HTMLButtonElement>(el, '[part~="retry-button"]')!;
+        retry.focus();
+        fail = false;
+        retry.click();
+        await settled(el);
+        await waitUntil(
+          () => el.shadowRoot!.activeElement === $(el, 'input[name="method"]'),
+          'focus is not on the delivery options',
+        );
       });
 
       it('says when the shop has not set up delivery estimates', async () => {

@@ -1,5 +1,6 @@
 import { expect, html, aTimeout, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { backOnTab, backOnline } from '../helpers/page-events.js';
 import sinon from 'sinon';
 import '../../src/components/stock-checker/stock-checker.js';
 import type { OmniStockChecker } from '../../src/components/stock-checker/stock-checker.js';
@@ -12,8 +13,15 @@ import type { OmniStockChangeEvent } from '../../src/events/stock-change.js';
 import type { Fresh, SwrResult } from '../../src/core/cache/types.js';
 import type { StockLookup, StockResult } from '../../src/core/stock/types.js';
 import type { ShopperLocation } from '../../src/core/geo/location.js';
+import type { StockCapability } from '../../src/core/api/backend-client.js';
+import type { AvailabilityQuery } from '../../src/core/api/types.js';
+import { createAvailabilityBatcher } from '../../src/core/api/batcher.js';
+import { createMemoryStorage } from '../../src/core/cache/memory-storage.js';
+import { createSwr } from '../../src/core/cache/swr.js';
+import { createStockService } from '../../src/core/stock/stock-service.js';
 import {
   POSTAL_00100,
+  availability,
   deferred,
   entry,
   fakeLocationService,
@@ -149,6 +157,49 @@ async function setup(
   });
   if (options.wait !== false) await settled(el);
   return { el, stock, location, myStore };
+}
+
+/**
+ * The real stock service (stale-while-revalidate over a memory cache, the batcher) in front of a
+ * backend that can go down: what a page has, minus HTTP.
+ */
+async function setupWithBackend(
+  template: unknown = html`<omni-stock-checker sku=${SKU}></omni-stock-checker>`,
+): Promise<{ el: OmniStockChecker; backend: { down: boolean; calls: number } }> {
+  const state = { down: false, calls: 0 };
+  const stores = [
+    makeStore({ id: 'westlands', name: 'Westlands', distanceKm: 2.1 }),
+    makeStore({ id: 'karen', name: 'Karen', distanceKm: 8.4 }),
+  ];
+  const down = () => Promise.reject(new OmniError('network', 'down'));
+  const backend: StockCapability = {
+    findStores: () => (state.down ? down() : Promise.resolve(stores)),
+    getAvailability(query: AvailabilityQuery) {
+      state.calls++;
+      if (state.down) return down();
+      return Promise.resolve(
+        query.skus.flatMap((sku) =>
+          query.storeIds?.length
+            ? query.storeIds.map((id) => availability(sku, 'in_stock', 4, id))
+            : [availability(sku, 'in_stock')],
+        ),
+      );
+    },
+    notifyBackInStock: () => Promise.resolve(),
+  };
+  const stock = createStockService({
+    backend,
+    swr: createSwr(createMemoryStorage().cache),
+    availability: createAvailabilityBatcher(backend),
+  });
+  const el = await fixtureWithServices<OmniStockChecker>(template, {
+    stock,
+    location: fakeLocationService({ location: POSTAL_00100 }),
+    myStore: fakeMyStoreService(),
+    config: { units: 'km' },
+  });
+  await settled(el);
+  return { el, backend: state };
 }
 
 /** Runs `body` once per locale, restoring English afterwards. */
@@ -922,12 +973,65 @@ describe('<omni-stock-checker>', () => {
             },
           },
         });
+        // While it is being refreshed, its age.
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 5 minutes ago');
         revalidation.reject(new OmniError('network', 'offline'));
+        // Once the refresh failed, that it could not be updated.
+        await waitUntil(
+          () => textOf($(el, '[part~="stale"]')) === "Couldn't update. Last checked 5 minutes ago",
+          `the label says "${textOf($(el, '[part~="stale"]'))}"`,
+        );
+        expect($$(el, '[part~="item"]')).to.have.length(3);
+        expect(el.matches(':state(stale)')).to.equal(true);
+        expect($(el, '[role="alert"]')).to.equal(null);
+      });
+
+      it('never says "Updated now" after a refresh that failed, and updates once it works again', async () => {
+        const { el, backend } = await setupWithBackend();
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(absent(el, '[part~="stale"]'), 'a fresh answer is not labelled').to.equal(true);
+        // The backend goes down (500s, a dead network), then the page asks for a refresh.
+        backend.down = true;
+        await el.refresh();
+        await waitUntil(
+          () => textOf($(el, '[part~="stale"]')) === "Couldn't update just now",
+          `the label says "${textOf($(el, '[part~="stale"]'))}"`,
+        );
+        expect(allText(el)).to.not.include('Updated');
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(el.matches(':state(stale)')).to.equal(true);
+        // Back online: asked again past the cache, and the label goes with the fresh answer.
+        backend.down = false;
+        const calls = backend.calls;
+        backOnline();
+        await waitUntil(
+          () => backend.calls > calls && !isLoading(el) && absent(el, '[part~="stale"]'),
+          'still labelled after recovery',
+        );
+        expect($$(el, '[part~="item"]')).to.have.length(2);
+        expect(el.matches(':state(stale)')).to.equal(false);
+      });
+
+      it('keeps "(may have changed)" on a badge whose refresh failed, until one works', async () => {
+        const { el, backend } = await setupWithBackend(
+          html`<omni-stock-checker sku=${SKU} variant="badge"></omni-stock-checker>`,
+        );
+        expect(absent(el, '[part~="stale"]'), 'a fresh badge is not labelled').to.equal(true);
+        backend.down = true;
+        await el.refresh();
+        await waitUntil(() => backend.calls >= 2, 'the refresh was not sent');
         await aTimeout(20);
         await el.updateComplete;
-        expect($$(el, '[part~="item"]')).to.have.length(3);
-        expect(textOf($(el, '[part~="stale"]'))).to.equal('Updated 5 minutes ago');
-        expect($(el, '[role="alert"]')).to.equal(null);
+        expect(textOf($(el, '[part~="stale"]'))).to.equal('(may have changed)');
+        backend.down = false;
+        // Back on the tab: asked again.
+        const calls = backend.calls;
+        backOnTab();
+        await waitUntil(
+          () => backend.calls > calls && !isLoading(el) && absent(el, '[part~="stale"]'),
+          'still "may have changed"',
+        );
+        expect(textOf($(el, '[part~="badge"]'))).to.match(/^In stock at Westlands/);
       });
 
       it('ignores a revalidation for an earlier sku', async () => {
@@ -954,16 +1058,19 @@ describe('<omni-stock-checker>', () => {
       for (const [error, message] of [
         [
           new OmniError('network', 'x'),
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         ],
         [
           new OmniError('timeout', 'x'),
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         ],
-        [new OmniError('invalid_response', 'x'), 'Stock information is unavailable right now.'],
+        [
+          new OmniError('invalid_response', 'x'),
+          "Stock information isn't available right now. Please try again in a moment.",
+        ],
         [
           new OmniError('http', 'x', { status: 500 }),
-          'Something went wrong while checking stock. Please try again.',
+          "Stock information isn't available right now. Please try again in a moment.",
         ],
       ] as const) {
         it(`shows a localized message for ${error.kind}`, async () => {
@@ -1004,6 +1111,38 @@ describe('<omni-stock-checker>', () => {
         await waitUntil(() => $$(el, '[part~="item"]').length === 3);
         expect(stock.lookups).to.have.length(2);
         expect(el.matches(':state(error)')).to.equal(false);
+      });
+
+      it('asks again by itself when the shopper comes back to the tab', async () => {
+        let fail = true;
+        const { el, stock } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              fail
+                ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+                : Promise.resolve(fresh(threeStores())),
+          },
+        });
+        expect(el.matches(':state(error)')).to.equal(true);
+        // A healthy widget sends nothing when the tab is shown; a failed one asks again.
+        fail = false;
+        backOnTab();
+        await waitUntil(() => $$(el, '[part~="item"]').length === 3, 'not asked again');
+        expect(stock.lookups).to.have.length(2);
+        backOnTab();
+        backOnline();
+        await aTimeout(20);
+        expect(stock.lookups).to.have.length(2);
+      });
+
+      it('offers no "Try again" when the shop has not set up store stock', async () => {
+        const { el } = await setup(undefined, {
+          answers: { [SKU]: () => Promise.reject(new OmniError('unsupported', 'no stock')) },
+        });
+        expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
+          "This shop hasn't set up store stock yet.",
+        );
+        expect(absent(el, '[part~="retry-button"]'), '[part~="retry-button"]').to.equal(true);
       });
 
       it('never shows an aborted lookup as an error', async () => {
@@ -1226,7 +1365,7 @@ describe('<omni-stock-checker>', () => {
           { kind: 'postal', postalCode: '00200', country: DEFAULT_CONFIG.country },
         ]);
         expect(textOf($(el, '[part~="error"] [role="alert"]'))).to.equal(
-          "Can't reach the store service right now. Please try again in a moment.",
+          "Can't reach the shop right now. Check your connection and try again.",
         );
       });
 

@@ -315,7 +315,7 @@ describe('pickup, end to end', function () {
     // Changing the time offline: said plainly, the current hold stays (and keeps counting down).
     freeSlots(el)[1]!.click();
     await waitUntil(() => part(el, 'error').length > 0, 'no message', { timeout: 5000 });
-    expect(text(part(el, 'error')[0])).to.contain("Can't reach the store service.");
+    expect(text(part(el, 'error')[0])).to.contain("Can't reach the shop right now.");
     expect(heldReservation(el)).to.equal(held);
     expect(part(el, 'timer')).to.have.length(1);
 

@@ -7,8 +7,9 @@
  * Intl: a month, weekday or unit word that Intl says in English but not in the language ("Nov",
  * "Friday", "hr", "ago") means one was formatted in the wrong locale.
  */
-import { expect, html } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { whileOffline } from '../helpers/page-events.js';
 import { setViewport } from '@web/test-runner-commands';
 // The page host first: it applies the page's language (auto) once, when installed; installed
 // later by an element's lazy import, it would switch the language in the middle of a test.
@@ -507,6 +508,41 @@ const SCENES: Scene[] = [
   },
   {
     widget: 'stock-checker',
+    state: 'a refresh that failed: could not update, last checked a while ago',
+    async render() {
+      const failed = Promise.reject(new OmniError('network', 'down'));
+      failed.catch(() => undefined);
+      const el = await checker({
+        answers: {
+          [SKU]: {
+            ...fresh(stores(), { stale: true, updatedAt: Date.now() - 3 * 3600_000 }),
+            revalidation: failed as never,
+          },
+        },
+      });
+      await aTimeout(20);
+      await el.updateComplete;
+      return el;
+    },
+  },
+  {
+    widget: 'stock-checker',
+    state: 'a refresh that failed just now',
+    async render() {
+      const failed = Promise.reject(new OmniError('network', 'down'));
+      failed.catch(() => undefined);
+      const el = await checker({
+        answers: {
+          [SKU]: { ...fresh(stores(), { stale: true }), revalidation: failed as never },
+        },
+      });
+      await aTimeout(20);
+      await el.updateComplete;
+      return el;
+    },
+  },
+  {
+    widget: 'stock-checker',
     state: 'checking',
     render: () => checker({ answers: { [SKU]: () => deferred<never>().promise }, wait: false }),
   },
@@ -565,6 +601,26 @@ const SCENES: Scene[] = [
     state: 'the store service cannot be reached',
     render: () =>
       checker({ answers: { [SKU]: () => Promise.reject(new OmniError('network', 'down')) } }),
+  },
+  {
+    widget: 'stock-checker',
+    state: 'offline',
+    render: () =>
+      whileOffline(async () => {
+        const el = await checker({
+          answers: { [SKU]: () => Promise.reject(new OmniError('network', 'down')) },
+        });
+        await el.updateComplete;
+        return el;
+      }),
+  },
+  {
+    widget: 'stock-checker',
+    state: 'stock information is not available (5xx)',
+    render: () =>
+      checker({
+        answers: { [SKU]: () => Promise.reject(new OmniError('http', 'x', { status: 503 })) },
+      }),
   },
   {
     widget: 'stock-checker',
@@ -668,6 +724,14 @@ const SCENES: Scene[] = [
   },
   {
     widget: 'pickup-selector',
+    state: 'pickup is not available (5xx)',
+    render: () =>
+      pickup({
+        answers: { [SKU]: () => Promise.reject(new OmniError('http', 'x', { status: 503 })) },
+      }),
+  },
+  {
+    widget: 'pickup-selector',
     state: 'compact, with its dialog open',
     async render() {
       const el = await pickup({
@@ -762,6 +826,14 @@ const SCENES: Scene[] = [
     widget: 'shipping-estimator',
     state: 'the shop cannot be reached: retry',
     render: () => estimator({ rules: () => Promise.reject(new OmniError('network', 'offline')) }),
+  },
+  {
+    widget: 'shipping-estimator',
+    state: 'delivery estimates are not available (5xx)',
+    render: () =>
+      estimator({
+        rules: () => Promise.reject(new OmniError('http', 'x', { status: 503 })),
+      }),
   },
   {
     widget: 'shipping-estimator',

@@ -42,11 +42,19 @@ import { addDays, dateInZone } from '../../core/time/zoned.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { LocationControls } from '../../controllers/location-controls.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniPickupChangeEvent } from '../../events/pickup-change.js';
 import { OmniReservationExpireEvent } from '../../events/reservation-expire.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { isolate, plainText } from '../base/bidi.js';
+import {
+  canRetry,
+  failureOf,
+  failureText,
+  retryText,
+  unreachableText,
+} from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
 import { FormAssociated } from '../base/form-associated.js';
 import { OmniElement } from '../base/omni-element.js';
@@ -169,7 +177,8 @@ const VISIBLE_STORES = 2;
  * @cssproperty --omni-pickup-selector-dialog-width - Widest the dialog gets (default 36rem).
  *
  * @cssstate loading - Waiting for services, stores or times.
- * @cssstate error - Stores or times could not be loaded.
+ * @cssstate error - Stores or times could not be loaded (with a retry button). They are asked again
+ *   when the browser is back online and when the shopper comes back to the tab.
  * @cssstate empty - No store nearby offers pickup.
  * @cssstate held - A time is held.
  * @cssstate expired - The last hold lapsed.
@@ -338,6 +347,14 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     new HeightHoldController(this, {
       enabled: () => this.variant !== 'compact',
       loading: () => this.loading,
+    });
+    // Back online, or back on the tab: stores or times that failed to load are asked again.
+    new RecoveryController(this, {
+      failed: () => {
+        const task = this.failedTask;
+        return task !== undefined && canRetry(failureOf(task.error));
+      },
+      retry: () => this.retry(),
     });
   }
 
@@ -794,11 +811,13 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         return;
       default:
         // visibilitychange: another tab may have changed the kept hold; the slots are listed
-        // again after a while away.
+        // again after a while away (times that failed to load are asked again anyway, by the
+        // RecoveryController).
         if (document.visibilityState === 'hidden') this.hiddenAt = Date.now();
         else {
           void this.recall();
-          if (this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS && this.option) {
+          const away = this.hiddenAt && Date.now() - this.hiddenAt >= REVISIT_MS;
+          if (away && this.option && this.failedTask === undefined) {
             this.refreshSlots();
           }
         }
@@ -859,10 +878,37 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     );
   }
 
-  private handleRetry(): void {
-    const task = this.failure(this.storesTask) !== undefined ? this.storesTask : this.slotsTask;
+  /** The load whose failure is on screen: the stores, else the chosen store's times. */
+  private get failedTask(): Task<readonly unknown[], unknown> | undefined {
+    if (this.failure(this.storesTask) !== undefined) return this.storesTask;
+    return this.option !== undefined && this.failure(this.slotsTask) !== undefined
+      ? this.slotsTask
+      : undefined;
+  }
+
+  /** Asks again for what failed to load (times past their cache). */
+  private retry(): void {
+    const task = this.failedTask;
+    if (!task) return;
     this.freshSlots = true;
     void task.run().catch(() => undefined);
+  }
+
+  /**
+   * "Try again": the button goes while the answer loads, so keyboard users are brought to what
+   * came back (the first store or time that can be chosen), or to "Try again" once more.
+   */
+  private async handleRetry(): Promise<void> {
+    const within = this.matches(':focus-within');
+    const task = this.failedTask;
+    this.retry();
+    if (!task) return;
+    await task.taskComplete.catch(() => undefined);
+    const name = task === this.storesTask ? 'store' : 'slot';
+    void this.focusAfterUpdate(
+      this.failedTask ? '[part~="retry-button"]' : `input[name="${name}"]:not(:disabled)`,
+      within,
+    );
   }
 
   // ---- rendering ----
@@ -1217,12 +1263,25 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     >`;
   }
 
+  /** Stores or times that could not be loaded, said as the other widgets say it. */
   private renderError(error: unknown): TemplateResult {
+    const problem = problemOf(error);
+    const failure = failureOf(error);
+    const generic = problem === 'network' || problem === 'unsupported' || problem === 'failed';
     return html`<div class="error-box" part="error">
-      <p role="alert">${this.problemText(problemOf(error))}</p>
-      <button type="button" class="button" part="button retry-button" @click=${this.handleRetry}>
-        ${msg('Try again', { id: 'stock.error.retry' })}
-      </button>
+      <p role="alert">${generic ? failureText(failure, 'pickup') : this.problemText(problem)}</p>
+      ${
+        canRetry(failure)
+          ? html`<button
+              type="button"
+              class="button"
+              part="button retry-button"
+              @click=${this.handleRetry}
+            >
+              ${retryText()}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -1248,16 +1307,14 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
         return msg('This store no longer offers pickup. Choose another store.', {
           id: 'pickup.error.storeGone',
         });
+      // A hold that could not be placed is not asked again by itself: "try again" is the
+      // shopper's, whether the browser knows it is offline or not.
       case 'network':
-        return msg("Can't reach the store service. Check your connection.", {
-          id: 'pickup.error.network',
-        });
+        return unreachableText();
       case 'unsupported':
-        return msg("This shop hasn't set up pickup yet.", { id: 'pickup.error.unsupported' });
+        return failureText('not-set-up', 'pickup');
       default:
-        return msg("Pickup isn't available right now. Please try again.", {
-          id: 'pickup.error.failed',
-        });
+        return failureText('unavailable', 'pickup');
     }
   }
 

@@ -42,10 +42,18 @@ import { dateInZone, daysBetween } from '../../core/time/zoned.js';
 import { clockLine } from '../../controllers/clock-line.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { countryName, LocationControls } from '../../controllers/location-controls.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniShippingChangeEvent, type ShippingDestination } from '../../events/shipping-change.js';
 import { isolate, plainText } from '../base/bidi.js';
+import {
+  canRetry,
+  failureOf,
+  failureText,
+  retryText,
+  type Failure,
+} from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
 import { OmniElement } from '../base/omni-element.js';
 import { styles } from './shipping-estimator.styles.js';
@@ -63,8 +71,11 @@ interface Shown {
   shipsFrom: number | undefined;
 }
 
-/** Why shipping cannot be shown; the element's `:state()` and message follow it. */
-type Problem = 'unsupported-country' | 'not-set-up' | 'network' | 'unavailable';
+/**
+ * Why shipping cannot be shown; the element's `:state()` and message follow it. Besides a country
+ * the merchant does not ship to, the failures every widget words alike (failure-messages.ts).
+ */
+type Problem = 'unsupported-country' | Failure;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What the console has been told on this page about rules that give no promise. */
@@ -164,7 +175,8 @@ function shopperZone(): string {
  * @cssproperty --omni-shipping-estimator-name-weight - Font weight of method names (default 600).
  *
  * @cssstate loading - Waiting for services or for the rules.
- * @cssstate error - The rules could not be had (a retry button is shown when retrying can help).
+ * @cssstate error - The rules could not be had (a retry button is shown when retrying can help). They
+ *   are asked again when the browser is back online and when the shopper comes back to the tab.
  * @cssstate unsupported - The merchant does not ship to the destination country.
  * @cssstate empty - The rules give no delivery date (the console says why).
  * @cssstate stale - Showing rules older than a day that could not be refreshed.
@@ -341,6 +353,14 @@ export class OmniShippingEstimator extends OmniElement {
       enabled: () => true,
       loading: () => this.loading,
     });
+    // Back online, or back on the tab: rules that failed to load are asked again.
+    new RecoveryController(this, {
+      failed: () => {
+        const problem = this.problem;
+        return problem !== undefined && problem !== 'unsupported-country' && canRetry(problem);
+      },
+      retry: () => void this.rulesTask.run().catch(() => undefined),
+    });
   }
 
   private get effectiveConfig(): OmniConfig {
@@ -402,12 +422,8 @@ export class OmniShippingEstimator extends OmniElement {
     if (this.rulesTask.status !== TaskStatus.ERROR) return undefined;
     const error: unknown = this.rulesTask.error;
     if (isAbort(error)) return undefined;
-    if (isOmniError(error)) {
-      if (error.code === 'unsupported_country') return 'unsupported-country';
-      if (error.kind === 'unsupported') return 'not-set-up';
-      if (error.kind === 'network' || error.kind === 'timeout') return 'network';
-    }
-    return 'unavailable';
+    if (isOmniError(error) && error.code === 'unsupported_country') return 'unsupported-country';
+    return failureOf(error);
   }
 
   /** The rules on screen: the refreshed ones once a background refresh landed. */
@@ -573,8 +589,17 @@ export class OmniShippingEstimator extends OmniElement {
     );
   }
 
-  private handleRetry(): void {
-    void this.rulesTask.run().catch(() => undefined);
+  /**
+   * "Try again": the button goes while the rules load, so keyboard users are brought to the
+   * delivery options that came back, or to "Try again" once more.
+   */
+  private async handleRetry(): Promise<void> {
+    const within = this.matches(':focus-within');
+    await this.rulesTask.run().catch(() => undefined);
+    void this.focusAfterUpdate(
+      this.problem ? '[part~="retry-button"]' : 'input[name="method"]',
+      within,
+    );
   }
 
   private placeLabel(place: ShopperLocation): string {
@@ -859,28 +884,14 @@ export class OmniShippingEstimator extends OmniElement {
   }
 
   private renderProblem(problem: Problem): TemplateResult {
-    const retry = problem === 'network' || problem === 'unavailable';
     let text: string;
-    switch (problem) {
-      case 'unsupported-country': {
-        const country = isolate(countryName(this.destination?.country ?? ''));
-        text = msg(str`Sorry, we don't deliver to ${country}.`, { id: 'shipping.unsupported' });
-        break;
-      }
-      case 'not-set-up':
-        text = msg("This shop hasn't set up delivery estimates yet.", {
-          id: 'shipping.error.notSetUp',
-        });
-        break;
-      case 'network':
-        text = msg("Can't reach the shop to estimate delivery. Check your connection.", {
-          id: 'shipping.error.network',
-        });
-        break;
-      default:
-        text = msg('Delivery estimates are unavailable right now.', {
-          id: 'shipping.error.unavailable',
-        });
+    let retry = false;
+    if (problem === 'unsupported-country') {
+      const country = isolate(countryName(this.destination?.country ?? ''));
+      text = msg(str`Sorry, we don't deliver to ${country}.`, { id: 'shipping.unsupported' });
+    } else {
+      text = failureText(problem, 'shipping');
+      retry = canRetry(problem);
     }
     return html`<div class="error-box" part="error">
       <p role="alert">${text}</p>
@@ -892,7 +903,7 @@ export class OmniShippingEstimator extends OmniElement {
               part="button retry-button"
               @click=${this.handleRetry}
             >
-              ${msg('Try again', { id: 'shipping.retry' })}
+              ${retryText()}
             </button>`
           : nothing
       }

@@ -24,6 +24,7 @@ import { LocationControls } from '../../controllers/location-controls.js';
 import type { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
+import { canRetry, failureOf, failureText, retryText } from '../base/failure-messages.js';
 import type { OmniElement } from '../base/omni-element.js';
 import { inStockCount, onlyLeft, storesWithItem } from './messages.js';
 import { openingHours, showMoreStores } from './store-messages.js';
@@ -46,6 +47,8 @@ export interface StockCheckerView {
   loading(): boolean;
   failure(): unknown;
   shown(): Fresh<StockResult> | undefined;
+  /** The answer shown is a stale one kept because its refresh failed. */
+  refreshFailed(): boolean;
   formatLocale(): string;
   distanceUnit(): 'km' | 'mi';
   retry(): void;
@@ -223,12 +226,13 @@ export function createFullView(view: StockCheckerView): FullView {
   function renderError(error: unknown): TemplateResult {
     // An unknown postal code is fixed with "Change location", not by asking again.
     const postal = isRejectedPostalCode(error);
+    const failure = failureOf(error);
     return html`<div class="error-box" part="error">
       <p role="alert">
-        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : errorText(error)}
+        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : failureText(failure, 'stock')}
       </p>
       ${
-        postal
+        postal || !canRetry(failure)
           ? nothing
           : html`<button
               type="button"
@@ -236,7 +240,7 @@ export function createFullView(view: StockCheckerView): FullView {
               part="button retry-button"
               @click=${handleRetry}
             >
-              ${msg('Try again', { id: 'stock.error.retry' })}
+              ${retryText()}
             </button>`
       }
     </div>`;
@@ -261,19 +265,26 @@ export function createFullView(view: StockCheckerView): FullView {
               >`
             : nothing
         }
-        ${
-          shown.stale
-            ? html`<span class="stale" part="stale"
-                >${msg(str`Updated ${formatRelativeTime(shown.updatedAt, now(), locale())}`, {
-                  id: 'stock.stale',
-                })}</span
-              >`
-            : nothing
-        }
+        ${shown.stale ? html`<span class="stale" part="stale">${staleText(shown)}</span>` : nothing}
       </p>
       ${controls.location && result.stores.length ? renderList(result.stores) : nothing}
       ${canBeHad ? nothing : renderNotify()}
     `;
+  }
+
+  /**
+   * How old the answer on screen is: "Updated 5 minutes ago" while it is being refreshed, and
+   * once its refresh failed, that it could not be ("Couldn't update. Last checked 5 minutes
+   * ago"): a failed refresh never reads as fresh data.
+   */
+  function staleText(shown: Fresh<StockResult>): string {
+    const at = now();
+    const age = formatRelativeTime(shown.updatedAt, at, locale());
+    if (!view.refreshFailed()) return msg(str`Updated ${age}`, { id: 'stock.stale' });
+    // Under a minute, the age reads "now": the failure is the news.
+    return Math.abs(at - shown.updatedAt) < 60_000
+      ? msg("Couldn't update just now", { id: 'stock.stale.failedNow' })
+      : msg(str`Couldn't update. Last checked ${age}`, { id: 'stock.stale.failed' });
   }
 
   /** The nearest stores, the others behind "Show more" (they open below: nothing moves up). */
@@ -518,32 +529,6 @@ function statusText(availability: Availability | undefined, locale: string): str
         : msg('Available to preorder', { id: 'stock.status.preorder' });
     default:
       return msg('Out of stock', { id: 'stock.status.outOfStock' });
-  }
-}
-
-function errorText(error: unknown): string {
-  const kind = isOmniError(error) ? error.kind : 'unknown';
-  switch (kind) {
-    case 'network':
-    case 'timeout':
-      // The browser knows when the shopper has no connection at all; otherwise it is the service.
-      return typeof navigator !== 'undefined' && navigator.onLine === false
-        ? msg("You're offline. Stock will show again when you're back online.", {
-            id: 'stock.error.offline',
-          })
-        : msg("Can't reach the store service right now. Please try again in a moment.", {
-            id: 'stock.error.network',
-          });
-    case 'invalid_response':
-      return msg('Stock information is unavailable right now.', {
-        id: 'stock.error.invalidResponse',
-      });
-    case 'unsupported':
-      return msg("This shop hasn't set up store stock yet.", { id: 'stock.error.unsupported' });
-    default:
-      return msg('Something went wrong while checking stock. Please try again.', {
-        id: 'stock.error.generic',
-      });
   }
 }
 

@@ -16,13 +16,14 @@ import { DEFAULT_CONFIG, MAX_RADIUS_KM, type OmniConfig } from '../../core/confi
 import type { StockResult } from '../../core/stock/types.js';
 import type { StockStatus, Store } from '../../core/api/types.js';
 import type { Fresh, SwrResult } from '../../core/cache/types.js';
-import { isAbort, isRejectedPostalCode } from '../../core/api/errors.js';
+import { isAbort, isOmniError, isRejectedPostalCode } from '../../core/api/errors.js';
 import type { ShopperLocation } from '../../core/geo/location.js';
 import { resolveUnit } from '../../core/geo/distance.js';
 import { effectiveStatus, isAvailable, isOrderable } from '../../core/stock/rank.js';
 import { formatDistance, prepareDistanceFormat } from '../../core/i18n/format.js';
 import { HeightHoldController } from '../../controllers/height-hold.js';
 import { OffscreenPulseController } from '../../controllers/offscreen-pulse-controller.js';
+import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
 import { OmniErrorEvent } from '../../events/error.js';
 import { OmniStockChangeEvent } from '../../events/stock-change.js';
@@ -73,7 +74,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @csspart link - Phone and directions links.
  * @csspart button - Every button (also `button locate-button`, `button retry-button` ...).
  * @csspart online - The online availability line.
- * @csspart stale - The "Updated 12 minutes ago" label.
+ * @csspart stale - The "Updated 12 minutes ago" label; "Couldn't update. Last checked 12 minutes ago"
+ *   once its refresh failed (in badge mode, "(may have changed)").
  * @csspart form - The postal-code and back-in-stock forms.
  * @csspart label - Form labels.
  * @csspart input - Text and email inputs, and the country choice.
@@ -103,7 +105,8 @@ import type { FullView, StockCheckerView } from './stock-checker-full.js';
  * @cssproperty --omni-stock-checker-badge-lines - Lines a badge may wrap to, and always reserves (default 2).
  *
  * @cssstate loading - Waiting for services or for the stock answer.
- * @cssstate error - The last lookup failed (a retry button is shown in full mode).
+ * @cssstate error - The last lookup failed (a retry button is shown in full mode). It is asked again
+ *   when the browser is back online and when the shopper comes back to the tab.
  * @cssstate stale - Showing cached data older than its time to live.
  * @cssstate empty - The answer has no store within the radius.
  */
@@ -145,6 +148,11 @@ export class OmniStockChecker extends OmniElement {
   /** Identifies the latest lookup; revalidations of older lookups are ignored. */
   private currentRun: object | undefined;
   private revalidated: { run: object; value: Fresh<StockResult> } | undefined;
+  /**
+   * The latest lookup's stale answer could not be refreshed (its revalidation failed): the answer
+   * on screen is kept, and says so.
+   */
+  private refreshFailed: { run: object; error: unknown } | undefined;
   private announcedResult: StockResult | undefined;
   /** The badge's answer is online only: the stored postal code is unknown to the backend. */
   private onlineOnly = false;
@@ -171,6 +179,7 @@ export class OmniStockChecker extends OmniElement {
       const run = {};
       this.currentRun = run;
       this.revalidated = undefined;
+      this.refreshFailed = undefined;
       this.onlineOnly = false;
       const query = {
         sku,
@@ -237,6 +246,15 @@ export class OmniStockChecker extends OmniElement {
       enabled: () => this.variant !== 'badge',
       loading: () => this.isLoading,
     });
+    // Back online, or back on the tab: a lookup that failed, or a refresh that did, is asked again.
+    new RecoveryController(this, {
+      failed: () => this.mayRecover,
+      retry: () => {
+        // A refresh that failed is a refresh still wanted: past the cache again.
+        if (this.failure === undefined) this.forceNetwork = true;
+        void this.stockTask.run().catch(() => undefined);
+      },
+    });
   }
 
   private get effectiveConfig(): OmniConfig {
@@ -277,7 +295,6 @@ export class OmniStockChecker extends OmniElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.handleOnline);
     this.prefetch();
     // Back on the page after a removal that aborted the lookup: ask again.
     if (this.abortedByRemoval) {
@@ -288,7 +305,6 @@ export class OmniStockChecker extends OmniElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.handleOnline);
     // A widget taken off the page stops waiting: its requests are aborted (shared ones only when
     // no other widget waits for them).
     if (this.stockTask.status === TaskStatus.PENDING) {
@@ -315,11 +331,6 @@ export class OmniStockChecker extends OmniElement {
     if (location.loaded === true) prefetch();
     else void location.ready.then(prefetch);
   }
-
-  /** The connection is back: a lookup that failed for want of it is asked again. */
-  private readonly handleOnline = (): void => {
-    if (this.failure !== undefined) void this.stockTask.run().catch(() => undefined);
-  };
 
   /**
    * Asks the backend again now, past the cache (the shopper or the page knows something changed,
@@ -389,6 +400,7 @@ export class OmniStockChecker extends OmniElement {
       loading: () => this.isLoading,
       failure: () => this.failure,
       shown: () => this.shownResult,
+      refreshFailed: () => this.currentRefreshFailure !== undefined,
       formatLocale: () => this.formatLocale,
       distanceUnit: () => this.distanceUnit,
       retry: () => {
@@ -420,6 +432,29 @@ export class OmniStockChecker extends OmniElement {
       : undefined;
   }
 
+  /**
+   * Why the answer on screen is an old one that could not be refreshed (undefined while it is
+   * fresh, or its refresh is still under way).
+   */
+  private get currentRefreshFailure(): unknown {
+    const failed = this.refreshFailed;
+    return failed && failed.run === this.currentRun && this.stockTask.status === TaskStatus.COMPLETE
+      ? failed.error
+      : undefined;
+  }
+
+  /**
+   * A lookup or a refresh failed for a reason that may pass (not an unknown postal code, nor a
+   * backend without stock): worth asking again when the connection or the shopper is back.
+   */
+  private get mayRecover(): boolean {
+    const failure = this.failure;
+    if (failure === undefined) return this.currentRefreshFailure !== undefined;
+    return (
+      !isRejectedPostalCode(failure) && !(isOmniError(failure) && failure.kind === 'unsupported')
+    );
+  }
+
   private watchRevalidation(run: object, revalidation: Promise<Fresh<StockResult>>): void {
     revalidation.then(
       (fresh) => {
@@ -427,8 +462,12 @@ export class OmniStockChecker extends OmniElement {
         this.revalidated = { run, value: fresh };
         this.requestUpdate();
       },
-      () => {
-        /* the stale value stays on screen with its label */
+      (error: unknown) => {
+        // The stale value stays on screen, labelled as one that could not be updated (not when
+        // this widget stopped waiting: a newer lookup, or removal from the page).
+        if (run !== this.currentRun || isAbort(error)) return;
+        this.refreshFailed = { run, error: error ?? new Error('refresh failed') };
+        this.requestUpdate();
       },
     );
   }
