@@ -106,7 +106,7 @@ function segments(host: Element): string[] {
 }
 
 interface English {
-  /** Each message's English, placeholders as wildcards. */
+  /** Each message's English with words in it, placeholders as wildcards. */
   patterns: { id: string; re: RegExp }[];
   /** English messages without placeholders, of two words or more (found inside other text too). */
   phrases: { id: string; text: string }[];
@@ -126,7 +126,9 @@ async function readEnglish(): Promise<English> {
     const source = unit.querySelector('source')!;
     const parts = [...source.childNodes].map((n) => (n.nodeName === 'x' ? null : n.textContent!));
     const body = parts.map((p) => (p === null ? '[\\s\\S]*?' : escape(clean(p)))).join('');
-    english.patterns.push({ id, re: new RegExp(`^${body}$`) });
+    // A message with no English words ("${day}, ${time}") says nothing about the language.
+    const words = parts.filter((p) => p !== null).join('');
+    if (/[A-Za-z]/.test(words)) english.patterns.push({ id, re: new RegExp(`^${body}$`) });
     if (parts.every((p) => p !== null)) {
       const text = clean(parts.join(''));
       if (/\w+\W+\w+/.test(text)) english.phrases.push({ id, text });
