@@ -3,20 +3,7 @@
  * location controls. Links and text buttons share one box so that rows keep the same height.
  */
 import { css } from 'lit';
-
-/** A failure's message with its button (also on its own, where the rest does not belong). */
-export const errorBoxStyles = css`
-  .error-box {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_omni-space);
-    padding: var(--_omni-space);
-    border: 1px solid var(--_omni-danger);
-    border-radius: var(--_omni-radius);
-    color: var(--_omni-danger);
-  }
-`;
+import { errorBoxStyles } from './status.js';
 
 export const controlStyles = css`
   .location {

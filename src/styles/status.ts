@@ -60,3 +60,20 @@ export const statusStyles = css`
     }
   }
 `;
+
+/**
+ * A failure's message with its button: the controls include it, and the cart button's drawer uses
+ * it alone (this module is in the chunk every widget's page loads already).
+ */
+export const errorBoxStyles = css`
+  .error-box {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_omni-space);
+    padding: var(--_omni-space);
+    border: 1px solid var(--_omni-danger);
+    border-radius: var(--_omni-radius);
+    color: var(--_omni-danger);
+  }
+`;

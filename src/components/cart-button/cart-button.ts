@@ -7,7 +7,7 @@ import type { OmniConfig } from '../../core/config.js';
 import type { CartView } from '../../core/cart/store.js';
 import { formatNumber } from '../../core/i18n/format.js';
 import { CartController } from '../../controllers/cart-controller.js';
-import { errorBoxStyles } from '../../styles/controls.js';
+import { errorBoxStyles } from '../../styles/status.js';
 import { hostStyles } from '../../styles/host.js';
 import { schemeStyles } from '../../styles/scheme.js';
 import { defineElement } from '../base/define.js';
