@@ -7,12 +7,15 @@
 // - a translation's placeholders differ from the source's (each <x id> exactly once as often);
 // - a plural message lacks one of its six forms (zero, one, two, few, many, other);
 // - a translation is the English text itself (an untranslated copy);
+// - a translation is marked for review: its English changed after it was made (npm run
+//   i18n:extract marks it; the translator removes the mark);
 // - the generated modules in src/core/i18n/locales/ differ from what `npm run i18n:build` writes;
 // - the languages the runtime and the loader know differ from lit-localize.json's.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import {
+  NEEDS_REVIEW,
   PLURAL_CATEGORIES,
   expectedModules,
   makeLocalizer,
@@ -131,6 +134,11 @@ for (const locale of config.targetLocales) {
     if (targets.length !== 1 || !plainText(target).trim()) {
       problems.push(`${file}: '${id}' is not translated`);
       continue;
+    }
+    if (target.getAttribute('state') === NEEDS_REVIEW) {
+      problems.push(
+        `${file}: the English of '${id}' changed after it was translated: review the translation, then remove state="${NEEDS_REVIEW}"`,
+      );
     }
     translated++;
     const want = messageIds(message);

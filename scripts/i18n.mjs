@@ -16,7 +16,7 @@ try {
     console.log(`i18n:extract: ${messages.length} messages written to xliff/.`);
     for (const [locale, ids] of untranslated) {
       console.log(
-        `  ${locale}: ${ids.length ? `${ids.length} to translate: ${list(ids)}` : 'all translated'}`,
+        `  ${locale}: ${ids.length ? `${ids.length} to translate or review: ${list(ids)}` : 'all translated'}`,
       );
     }
   } else if (command === 'build') {

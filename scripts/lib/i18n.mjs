@@ -80,6 +80,9 @@ export function plainText(element) {
     .join('');
 }
 
+/** A translation whose English changed after it was made (XLIFF 1.2 `state` of a `<target>`). */
+export const NEEDS_REVIEW = 'needs-review-translation';
+
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_ID = new RegExp(`^(.+)\\.(${PLURAL_CATEGORIES.join('|')})$`);
 
@@ -143,6 +146,26 @@ export async function extract() {
   const config = readConfig();
   const localizer = makeLocalizer(config);
   sourceMessages(localizer);
+  // What each translation was made from: lit-localize keeps a translation when its English
+  // changes, so a translation of the old English would pass for done.
+  const before = new Map(
+    config.targetLocales.map((locale) => {
+      const doc = readXliff(xliffPath(config, locale));
+      const units = doc ? transUnits(doc) : [];
+      return [
+        locale,
+        new Map(
+          units.map(({ id, source, targets }) => [
+            id,
+            {
+              source: source ? plainText(source) : '',
+              review: targets[0]?.getAttribute('state') === NEEDS_REVIEW,
+            },
+          ]),
+        ),
+      ];
+    }),
+  );
   await localizer.writeInterchangeFiles();
   const untranslated = new Map();
   for (const locale of config.targetLocales) {
@@ -153,6 +176,13 @@ export async function extract() {
       if (targets.length === 0) {
         missing.push(id);
         continue;
+      }
+      // Its English changed since it was translated (or it still waits for that review): marked
+      // until a translator has looked at it and removed the mark (check-i18n fails meanwhile).
+      const old = before.get(locale)?.get(id);
+      if (old && (old.review || old.source !== plainText(source))) {
+        targets[0].setAttribute('state', NEEDS_REVIEW);
+        missing.push(id);
       }
       const equiv = new Map(placeholders(source).map((p) => [p.id, p.equiv]));
       for (const x of Array.from(targets[0].getElementsByTagName('x'))) {
