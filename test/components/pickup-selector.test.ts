@@ -10,6 +10,7 @@ import type { PickupSlot, Store } from '../../src/core/api/types.js';
 import type { Fresh } from '../../src/core/cache/types.js';
 import type { StockResult } from '../../src/core/stock/types.js';
 import { createTestClock, type TestClock } from '../../src/core/time/clock.js';
+import type { OmniErrorEvent } from '../../src/events/error.js';
 import type { OmniPickupChangeEvent } from '../../src/events/pickup-change.js';
 import type { OmniReservationExpireEvent } from '../../src/events/reservation-expire.js';
 import type { OmniStoreSelectEvent } from '../../src/events/store-select.js';
@@ -657,6 +658,38 @@ describe('<omni-pickup-selector>', () => {
         'focus is not on the stores',
       );
       expect(stock.lookups).to.have.length(3);
+    });
+
+    it('sends omni-error once per failure to load, saying why', async () => {
+      const events: OmniErrorEvent[] = [];
+      const listen = (event: Event) => events.push(event as OmniErrorEvent);
+      document.addEventListener('omni-error', listen);
+      try {
+        let fail = true;
+        const { el } = await setup(undefined, {
+          answers: {
+            [SKU]: () =>
+              fail
+                ? Promise.reject(new OmniError('http', 'x', { status: 503 }))
+                : Promise.resolve(fresh(stores())),
+          },
+        });
+        await waitUntil(() => events.length === 1, 'no omni-error');
+        expect((events[0]!.error as OmniError).kind).to.equal('http');
+        expect(events[0]!.target).to.equal(el);
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(events, 'a render does not send it again').to.have.length(1);
+        $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+        await waitUntil(() => events.length === 2, 'the second failure was not sent');
+        fail = false;
+        $<HTMLButtonElement>(el, '[part~="retry-button"]')!.click();
+        await settled(el);
+        expect(has(el, 'error')).to.equal(false);
+        expect(events).to.have.length(2);
+      } finally {
+        document.removeEventListener('omni-error', listen);
+      }
     });
 
     it('asks again for stores that failed once the browser is back online', async () => {

@@ -44,6 +44,7 @@ import { HeightHoldController } from '../../controllers/height-hold.js';
 import { LocationControls } from '../../controllers/location-controls.js';
 import { RecoveryController } from '../../controllers/recovery-controller.js';
 import { ServiceController } from '../../controllers/service-controller.js';
+import { OmniErrorEvent } from '../../events/error.js';
 import { OmniPickupChangeEvent } from '../../events/pickup-change.js';
 import { OmniReservationExpireEvent } from '../../events/reservation-expire.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
@@ -119,6 +120,8 @@ const VISIBLE_STORES = 2;
  *
  * @tag omni-pickup-selector
  *
+ * @event {OmniErrorEvent} omni-error - Stores or times could not be loaded; `event.error` (kind,
+ *   code, message) says why, for the merchant's logs.
  * @event {OmniPickupChangeEvent} omni-pickup-change - The shopper's choice changed: a store was
  *   chosen, a time is now held, or the hold ended; `event.store`, `event.slot`, `event.reservation`.
  * @event {OmniStoreSelectEvent} omni-store-select - The shopper chose a store (it is now their
@@ -512,7 +515,18 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
       open: this.dialogOpen,
     });
     for (const event of this.outbox.splice(0)) this.dispatchEvent(event);
+    // Stores or times that could not be loaded: once per failure, for the merchant's logs.
+    const failure = this.failedTask?.error;
+    if (failure !== undefined && failure !== this.reportedFailure) {
+      this.reportedFailure = failure;
+      this.dispatchEvent(
+        new OmniErrorEvent(failure instanceof Error ? failure : new Error(String(failure))),
+      );
+    }
   }
+
+  /** The last failure sent as `omni-error` (each is sent once). */
+  private reportedFailure: unknown;
 
   // ---- form control ----
 
