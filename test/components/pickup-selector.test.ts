@@ -1048,16 +1048,8 @@ describe('<omni-pickup-selector>', () => {
       expect(s.pickup.released.map((r) => r.id)).to.deep.equal(['r1', 'r1']);
       // The order is placed there: the hold is no longer offered here, and not released.
       await t.pickup.forget(t.pickup.kept[0]!.hold);
-      let state: DocumentVisibilityState = 'hidden';
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-      try {
-        document.dispatchEvent(new Event('visibilitychange'));
-        state = 'visible';
-        document.dispatchEvent(new Event('visibilitychange'));
-        await waitUntil(() => !has(s.el, 'held'), 'still shown held');
-      } finally {
-        delete (document as { visibilityState?: unknown }).visibilityState;
-      }
+      backOnTab();
+      await waitUntil(() => !has(s.el, 'held'), 'still shown held');
       expect(s.el.value).to.equal('store=westlands');
       expect(s.pickup.open()).to.deep.equal(['r2']);
     });

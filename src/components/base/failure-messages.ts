@@ -7,6 +7,7 @@
  * Ids: the shared lines keep the ids the stock checker gave them first (as `stock.myStore` and
  * `stock.error.retry` before them), so that their translations kept their history.
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { isOmniError } from '../../core/api/errors.js';
 
@@ -101,4 +102,21 @@ function notSetUpText(subject: FailureSubject): string {
     default:
       return msg("This shop hasn't set up store stock yet.", { id: 'stock.error.unsupported' });
   }
+}
+
+/**
+ * The failure's box: the message (announced) and, when asking again can help (`onRetry`), a "Try
+ * again" button. `onRetry` runs with the widget as `this`, as Lit calls its listeners.
+ */
+export function failureBox(text: unknown, onRetry?: (event: Event) => void): TemplateResult {
+  return html`<div class="error-box" part="error">
+    <p role="alert">${text}</p>
+    ${
+      onRetry
+        ? html`<button type="button" class="button" part="button retry-button" @click=${onRetry}>
+            ${retryText()}
+          </button>`
+        : nothing
+    }
+  </div>`;
 }

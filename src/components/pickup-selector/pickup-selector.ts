@@ -51,9 +51,9 @@ import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { isolate, plainText } from '../base/bidi.js';
 import {
   canRetry,
+  failureBox,
   failureOf,
   failureText,
-  retryText,
   unreachableText,
 } from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
@@ -1282,21 +1282,10 @@ export class OmniPickupSelector extends FormAssociated(OmniElement) {
     const problem = problemOf(error);
     const failure = failureOf(error);
     const generic = problem === 'network' || problem === 'unsupported' || problem === 'failed';
-    return html`<div class="error-box" part="error">
-      <p role="alert">${generic ? failureText(failure, 'pickup') : this.problemText(problem)}</p>
-      ${
-        canRetry(failure)
-          ? html`<button
-              type="button"
-              class="button"
-              part="button retry-button"
-              @click=${this.handleRetry}
-            >
-              ${retryText()}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    return failureBox(
+      generic ? failureText(failure, 'pickup') : this.problemText(problem),
+      canRetry(failure) ? this.handleRetry : undefined,
+    );
   }
 
   // ---- text ----

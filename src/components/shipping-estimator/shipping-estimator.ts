@@ -51,7 +51,7 @@ import {
   canRetry,
   failureOf,
   failureText,
-  retryText,
+  failureBox,
   type Failure,
 } from '../base/failure-messages.js';
 import { defineElement } from '../base/define.js';
@@ -893,21 +893,7 @@ export class OmniShippingEstimator extends OmniElement {
       text = failureText(problem, 'shipping');
       retry = canRetry(problem);
     }
-    return html`<div class="error-box" part="error">
-      <p role="alert">${text}</p>
-      ${
-        retry
-          ? html`<button
-              type="button"
-              class="button"
-              part="button retry-button"
-              @click=${this.handleRetry}
-            >
-              ${retryText()}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    return failureBox(text, retry ? this.handleRetry : undefined);
   }
 }
 

@@ -24,7 +24,7 @@ import { LocationControls } from '../../controllers/location-controls.js';
 import type { ServiceController } from '../../controllers/service-controller.js';
 import { OmniStoreSelectEvent } from '../../events/store-select.js';
 import { displayText, isolate } from '../base/bidi.js';
-import { canRetry, failureOf, failureText, retryText } from '../base/failure-messages.js';
+import { canRetry, failureBox, failureOf, failureText } from '../base/failure-messages.js';
 import type { OmniElement } from '../base/omni-element.js';
 import { inStockCount, onlyLeft, storesWithItem } from './messages.js';
 import { openingHours, showMoreStores } from './store-messages.js';
@@ -227,23 +227,14 @@ export function createFullView(view: StockCheckerView): FullView {
     // An unknown postal code is fixed with "Change location", not by asking again.
     const postal = isRejectedPostalCode(error);
     const failure = failureOf(error);
-    return html`<div class="error-box" part="error">
-      <p role="alert">
-        ${postal ? msg("We couldn't find that postal code. Check it and try again.", { id: 'location.error.unknownPostal' }) : failureText(failure, 'stock')}
-      </p>
-      ${
-        postal || !canRetry(failure)
-          ? nothing
-          : html`<button
-              type="button"
-              class="button"
-              part="button retry-button"
-              @click=${handleRetry}
-            >
-              ${retryText()}
-            </button>`
-      }
-    </div>`;
+    return failureBox(
+      postal
+        ? msg("We couldn't find that postal code. Check it and try again.", {
+            id: 'location.error.unknownPostal',
+          })
+        : failureText(failure, 'stock'),
+      postal || !canRetry(failure) ? undefined : handleRetry,
+    );
   }
 
   function renderResults(): TemplateResult | typeof nothing {
