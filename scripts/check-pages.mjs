@@ -11,6 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { createServer as createViteServer } from 'vite';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 import { serveDist } from './lib/serve-dist.mjs';
+import { createChecks } from './lib/checks.mjs';
 
 const CONFIG = JSON.stringify({
   apiBase: '/api/omni/v1',
@@ -180,24 +181,7 @@ async function layoutShifts(url, width, visits) {
   return shifts;
 }
 
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push([name, true]);
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    results.push([name, false]);
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n      ')}`,
-    );
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, assert, finish } = createChecks('Real pages');
 
 const server = await serveDist({
   pages,
@@ -484,10 +468,4 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-const passed = results.filter(([, ok]) => ok).length;
-const failed = results.length - passed;
-// The same shape as web-test-runner's progress line, so that .ci/run counts these too.
-console.log(
-  `Real pages: |${'█'.repeat(30)}| ${results.length}/${results.length} checks | ${passed} passed, ${failed} failed`,
-);
-process.exit(failed > 0 ? 1 : 0);
+finish();

@@ -52,6 +52,7 @@ import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 import { serveDist } from './lib/serve-dist.mjs';
+import { createChecks } from './lib/checks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -165,24 +166,7 @@ function expectedLocale(html) {
 
 // ---- results ----------------------------------------------------------------------------------
 
-const results = [];
-async function check(name, body) {
-  try {
-    const detail = await body();
-    results.push([name, true]);
-    console.log(`  ✓ ${name}${detail ? ` (${detail})` : ''}`);
-  } catch (error) {
-    results.push([name, false]);
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n      ')}`,
-    );
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, assert, finish } = createChecks('README snippets');
 const where = (s) => `README.md:${s.line} ${s.lang} (${s.section})`;
 
 // ---- the browser and the pages ----------------------------------------------------------------
@@ -1173,10 +1157,4 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const passed = results.filter(([, ok]) => ok).length;
-const failed = results.length - passed;
-// The same shape as web-test-runner's progress line, so that .ci/run counts these too.
-console.log(
-  `README snippets: |${'█'.repeat(30)}| ${results.length}/${results.length} checks | ${passed} passed, ${failed} failed`,
-);
-process.exit(failed > 0 ? 1 : 0);
+finish();
